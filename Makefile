@@ -1,0 +1,39 @@
+# shujian: the two entry points of the README, and the steps they share.
+#   make demo   set up, build, and run the demonstration
+#   make check  set up, build, and run every test
+BUILD_DIR ?= build
+FUZZ_BUILD_DIR ?= build-fuzz
+JOBS ?= $(shell nproc)
+FUZZ_SECONDS ?= 20
+
+.PHONY: all setup configure build check test fuzz demo clean format
+
+all: build
+
+setup:
+	@tools/install-deps.sh
+
+configure: setup
+	@cmake -S . -B $(BUILD_DIR) -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
+
+build: configure
+	@cmake --build $(BUILD_DIR) -j $(JOBS)
+
+test: build
+	@cd $(BUILD_DIR) && ctest -j $(JOBS) --output-on-failure --timeout 600
+
+# The libFuzzer targets, built with clang and sanitizers, each run for FUZZ_SECONDS on its
+# committed corpus (tests/fuzz/corpus/<target>) plus the replayed regressions.
+fuzz: setup
+	@tools/run-fuzzers.sh $(FUZZ_BUILD_DIR) $(FUZZ_SECONDS)
+
+check: test fuzz
+
+demo: build
+	@$(BUILD_DIR)/shujian --help
+
+format:
+	@clang-format -i $$(git ls-files '*.cc' '*.h')
+
+clean:
+	rm -rf $(BUILD_DIR) $(FUZZ_BUILD_DIR)
