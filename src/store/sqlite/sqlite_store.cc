@@ -1,0 +1,115 @@
+#include "store/sqlite/sqlite_store.h"
+
+#include "store/sqlite/sqlite_migrator.h"
+#include "store/sqlite/sqlite_transaction.h"
+
+namespace shujian::store {
+
+Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const StoreOptions& options,
+                                                       const Clock* clock) {
+  std::unique_ptr<SqliteStore> store(new SqliteStore(options.location, clock));
+  if (store->clock_ == nullptr) store->clock_ = &store->system_clock_;
+  SJ_ASSIGN_OR_RETURN(std::unique_ptr<SqliteConnection> connection,
+                      SqliteConnection::Open(options.location, options.create_if_missing));
+  SJ_ASSIGN_OR_RETURN(SqliteSchemaState state, ReadSqliteSchemaState(*connection));
+  if (state.foreign) {
+    return Status::InvalidArgument("「" + options.location +
+                                   "」不是 shujian 数据库（其中已有其他程序的表）");
+  }
+  const int latest = LatestSqliteSchemaVersion();
+  if (state.version > latest) {
+    // MigrateSqlite refuses it with the full explanation.
+    Result<MigrationReport> refused = MigrateSqlite(*connection, *store->clock_);
+    return refused.ok() ? Status::Internal("较新的数据库未被拒绝") : refused.status();
+  }
+  store->version_ = state.version;
+  store->idle_.push_back(std::move(connection));
+  if (options.migrate_on_open && state.version < latest) {
+    SJ_ASSIGN_OR_RETURN(MigrationReport report, store->Migrate());
+    (void)report;
+  }
+  return store;
+}
+
+Result<std::unique_ptr<SqliteConnection>> SqliteStore::Acquire() {
+  {
+    std::lock_guard lock(mutex_);
+    if (!idle_.empty()) {
+      std::unique_ptr<SqliteConnection> connection = std::move(idle_.back());
+      idle_.pop_back();
+      return connection;
+    }
+  }
+  return SqliteConnection::Open(path_, /*create=*/false);
+}
+
+void SqliteStore::Release(std::unique_ptr<SqliteConnection> connection) {
+  std::lock_guard lock(mutex_);
+  idle_.push_back(std::move(connection));
+}
+
+Result<MigrationReport> SqliteStore::Migrate() {
+  SJ_ASSIGN_OR_RETURN(std::unique_ptr<SqliteConnection> connection, Acquire());
+  Result<MigrationReport> report = MigrateSqlite(*connection, *clock_);
+  Release(std::move(connection));
+  if (report.ok()) {
+    std::lock_guard lock(mutex_);
+    version_ = report->to_version;
+  }
+  return report;
+}
+
+Result<SchemaInfo> SqliteStore::Inspect() {
+  SJ_ASSIGN_OR_RETURN(std::unique_ptr<SqliteConnection> connection, Acquire());
+  Result<SqliteSchemaState> state = ReadSqliteSchemaState(*connection);
+  Release(std::move(connection));
+  if (!state.ok()) return state.status();
+  return SchemaInfo{"sqlite", path_, state->version, LatestSqliteSchemaVersion()};
+}
+
+Result<std::unique_ptr<Transaction>> SqliteStore::Begin(TransactionMode mode) {
+  {
+    std::lock_guard lock(mutex_);
+    if (version_ < LatestSqliteSchemaVersion()) {
+      return Status::FailedPrecondition(
+          "数据库「" + path_ + "」" +
+          (version_ == 0 ? std::string("尚未初始化")
+                         : "的结构版本" + std::to_string(version_) + "低于本程序的" +
+                               std::to_string(LatestSqliteSchemaVersion())) +
+          "；请先运行 shujian init");
+    }
+  }
+  SJ_ASSIGN_OR_RETURN(std::unique_ptr<SqliteConnection> connection, Acquire());
+  Status status =
+      connection->Execute(mode == TransactionMode::kReadWrite ? "BEGIN IMMEDIATE" : "BEGIN");
+  if (!status.ok()) {
+    Release(std::move(connection));
+    return status;
+  }
+  return std::unique_ptr<Transaction>(new SqliteTransaction(this, std::move(connection)));
+}
+
+SqliteTransaction::SqliteTransaction(SqliteStore* store,
+                                     std::unique_ptr<SqliteConnection> connection)
+    : store_(store), connection_(std::move(connection)) {}
+
+SqliteTransaction::~SqliteTransaction() {
+  meta_.reset();
+  if (!finished_) connection_->Execute("ROLLBACK").ok();  // Nothing to report from a destructor.
+  store_->Release(std::move(connection_));
+}
+
+Status SqliteTransaction::Commit() {
+  if (finished_) return Status::FailedPrecondition("事务已结束");
+  finished_ = true;
+  Status status = connection_->Execute("COMMIT");
+  if (!status.ok()) connection_->Execute("ROLLBACK").ok();
+  return status;
+}
+
+MetaRepository& SqliteTransaction::meta() {
+  if (!meta_) meta_ = std::make_unique<SqliteMetaRepository>(connection_.get());
+  return *meta_;
+}
+
+}  // namespace shujian::store
