@@ -1,0 +1,51 @@
+// How a command of the `shujian` binary is declared. Each command lives in its own file under
+// commands/, registers its subcommand (options, help with an example) on the CLI11 app, and
+// sets the action that main() runs after parsing. Commands are thin: they parse, call one
+// library function, and print; the work is done in the layers below.
+#ifndef SHUJIAN_CLI_COMMAND_H_
+#define SHUJIAN_CLI_COMMAND_H_
+
+#include <CLI/CLI.hpp>
+#include <functional>
+#include <string>
+
+#include "cli/exit_codes.h"
+#include "cli/output.h"
+#include "core/clock.h"
+#include "store/store.h"
+
+namespace shujian::cli {
+
+// Options every command understands, filled by CLI11 before an action runs.
+struct GlobalOptions {
+  std::string db;     // --db; empty: $SHUJIAN_DB, else ./shujian.db
+  bool json = false;  // --json
+};
+
+// What an action gets to work with.
+struct CommandContext {
+  const GlobalOptions* options;
+  const Output* output;
+  const Clock* clock;
+
+  // The database location after applying the defaults of --db.
+  std::string DatabaseLocation() const;
+  // Opens the database for a command that reads or changes it. `migrate` brings an older
+  // schema up to date first (as `init` does).
+  Result<std::unique_ptr<store::Store>> OpenStore(bool migrate = false) const;
+};
+
+using CommandAction = std::function<ExitCode(const CommandContext&)>;
+
+// A command's registration function: adds its subcommand to `app` and, in the subcommand's
+// callback, stores its action in *action.
+using RegisterCommand = void (*)(CLI::App& app, CommandAction* action);
+
+// Registration functions, one per file in commands/.
+void RegisterInitCommand(CLI::App& app, CommandAction* action);
+void RegisterCheckCommand(CLI::App& app, CommandAction* action);
+void RegisterUnavailableCommands(CLI::App& app, CommandAction* action);
+
+}  // namespace shujian::cli
+
+#endif  // SHUJIAN_CLI_COMMAND_H_

@@ -1,0 +1,16 @@
+// The commands of `shujian`, in the order --help lists them. Add a command here and in
+// command.h; its code goes in commands/<name>_command.cc.
+#include "cli/command_table.h"
+
+namespace shujian::cli {
+
+std::span<const RegisterCommand> CommandTable() {
+  static constexpr RegisterCommand kCommands[] = {
+      RegisterInitCommand,
+      RegisterCheckCommand,
+      RegisterUnavailableCommands,
+  };
+  return kCommands;
+}
+
+}  // namespace shujian::cli

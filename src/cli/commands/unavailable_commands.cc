@@ -1,0 +1,55 @@
+// The commands of the contract (shared/spec/cli.md) that this version does not yet provide.
+// Each is listed in --help and, when called, says plainly that it is not available and exits
+// with 2, changing nothing: none of them pretends to work.
+#include <string>
+
+#include "cli/command.h"
+
+namespace shujian::cli {
+namespace {
+
+struct Unavailable {
+  const char* name;
+  const char* description;
+};
+
+constexpr Unavailable kUnavailable[] = {
+    {"import", "把文件导入标准数据集"},
+    {"rejects", "查看一个导入批次被拒绝的行"},
+    {"datasets", "数据集及其行数和批次"},
+    {"template", "下载数据集的导入模板"},
+    {"models", "可用的法律监督模型"},
+    {"model", "检查、解释和测试模型文件"},
+    {"run", "运行模型并保存线索"},
+    {"leads", "已保存的线索"},
+    {"lead", "一条线索及其证据；线索的分派与评估"},
+    {"case", "案件办理"},
+    {"suggestion", "检察建议"},
+    {"todo", "待办事项"},
+    {"org", "组织机构"},
+    {"user", "用户"},
+    {"report", "统计报表"},
+    {"serve", "网页应用和 HTTP 接口"},
+    {"demo", "构建演示数据库并运行全部模型"},
+};
+
+}  // namespace
+
+void RegisterUnavailableCommands(CLI::App& app, CommandAction* action) {
+  for (const Unavailable& entry : kUnavailable) {
+    CLI::App* command =
+        app.add_subcommand(entry.name, std::string(entry.description) + "（本版本尚未提供）");
+    command->allow_extras();
+    command->fallthrough(false);
+    std::string name = entry.name;
+    command->callback([action, name] {
+      *action = [name](const CommandContext& context) {
+        context.output->Error(Status::Unimplemented(
+            "「shujian " + name + "」在本版本中尚未提供；没有做任何修改"));
+        return kExitUsage;
+      };
+    });
+  }
+}
+
+}  // namespace shujian::cli
