@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "core/result.h"
+#include "store/lead_repository.h"
 #include "store/meta_repository.h"
 
 namespace shujian::store {
@@ -64,6 +65,8 @@ class Transaction {
 
   // Database-wide settings and identity.
   virtual MetaRepository& meta() = 0;
+  // Leads, their evidence, and model runs.
+  virtual LeadRepository& leads() = 0;
 };
 
 class Store {

@@ -117,6 +117,12 @@ SqliteStatement& SqliteStatement::Bind(int index, int64_t value) {
   return *this;
 }
 
+SqliteStatement& SqliteStatement::Bind(int index, double value) {
+  int code = sqlite3_bind_double(statement_, index, value);
+  if (code != SQLITE_OK && bind_error_.ok()) bind_error_ = connection_->LastError("绑定参数");
+  return *this;
+}
+
 SqliteStatement& SqliteStatement::BindNull(int index) {
   int code = sqlite3_bind_null(statement_, index);
   if (code != SQLITE_OK && bind_error_.ok()) bind_error_ = connection_->LastError("绑定参数");
@@ -152,6 +158,10 @@ bool SqliteStatement::IsNull(int column) const {
 }
 
 int64_t SqliteStatement::Int(int column) const { return sqlite3_column_int64(statement_, column); }
+
+double SqliteStatement::Double(int column) const {
+  return sqlite3_column_double(statement_, column);
+}
 
 std::string SqliteStatement::Text(int column) const {
   const unsigned char* text = sqlite3_column_text(statement_, column);

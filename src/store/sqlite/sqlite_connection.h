@@ -56,6 +56,7 @@ class SqliteStatement {
 
   SqliteStatement& Bind(int index, std::string_view text);
   SqliteStatement& Bind(int index, int64_t value);
+  SqliteStatement& Bind(int index, double value);
   SqliteStatement& BindNull(int index);
   SqliteStatement& BindOptional(int index, const std::optional<std::string>& text);
 
@@ -68,6 +69,7 @@ class SqliteStatement {
 
   bool IsNull(int column) const;
   int64_t Int(int column) const;
+  double Double(int column) const;
   std::string Text(int column) const;
   std::optional<std::string> OptionalText(int column) const;
 

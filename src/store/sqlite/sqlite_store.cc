@@ -95,6 +95,7 @@ SqliteTransaction::SqliteTransaction(SqliteStore* store,
 
 SqliteTransaction::~SqliteTransaction() {
   meta_.reset();
+  leads_.reset();
   if (!finished_) connection_->Execute("ROLLBACK").ok();  // Nothing to report from a destructor.
   store_->Release(std::move(connection_));
 }
@@ -110,6 +111,11 @@ Status SqliteTransaction::Commit() {
 MetaRepository& SqliteTransaction::meta() {
   if (!meta_) meta_ = std::make_unique<SqliteMetaRepository>(connection_.get());
   return *meta_;
+}
+
+LeadRepository& SqliteTransaction::leads() {
+  if (!leads_) leads_ = std::make_unique<SqliteLeadRepository>(connection_.get());
+  return *leads_;
 }
 
 }  // namespace shujian::store

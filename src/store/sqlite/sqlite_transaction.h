@@ -8,6 +8,7 @@
 #include <memory>
 
 #include "store/sqlite/sqlite_connection.h"
+#include "store/sqlite/sqlite_lead_repository.h"
 #include "store/sqlite/sqlite_meta_repository.h"
 #include "store/store.h"
 
@@ -23,12 +24,14 @@ class SqliteTransaction final : public Transaction {
 
   Status Commit() override;
   MetaRepository& meta() override;
+  LeadRepository& leads() override;
 
  private:
   SqliteStore* store_;
   std::unique_ptr<SqliteConnection> connection_;
   bool finished_ = false;
   std::unique_ptr<SqliteMetaRepository> meta_;
+  std::unique_ptr<SqliteLeadRepository> leads_;
 };
 
 }  // namespace shujian::store
