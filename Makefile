@@ -6,7 +6,9 @@ FUZZ_BUILD_DIR ?= build-fuzz
 JOBS ?= $(shell nproc)
 FUZZ_SECONDS ?= 20
 
-.PHONY: all setup configure build check test fuzz demo clean format
+BENCH_BUILD_DIR ?= build-bench
+
+.PHONY: all setup configure build check test fuzz demo clean format bench-configure
 
 all: build
 
@@ -32,8 +34,13 @@ check: test fuzz
 demo: build
 	@$(BUILD_DIR)/shujian --help
 
+# Benchmarks: a Release build with the DuckDB peer from npm (bench/fetch-duckdb.sh).
+bench-configure: setup
+	@cmake -S . -B $(BENCH_BUILD_DIR) -G Ninja -DCMAKE_BUILD_TYPE=Release -DSHUJIAN_TESTS=OFF \
+	  -DSHUJIAN_BENCH=ON -DDUCKDB_DIR=$$(bench/fetch-duckdb.sh) >/dev/null
+
 format:
 	@clang-format -i $$(git ls-files '*.cc' '*.h')
 
 clean:
-	rm -rf $(BUILD_DIR) $(FUZZ_BUILD_DIR)
+	rm -rf $(BUILD_DIR) $(FUZZ_BUILD_DIR) $(BENCH_BUILD_DIR)
