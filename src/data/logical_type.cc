@@ -25,6 +25,7 @@ constexpr TypeInfo kTypes[] = {
     {LogicalType::kPlate, "plate", "号牌号码"},
     {LogicalType::kCaseNo, "case_no", "编号"},
     {LogicalType::kRegionCode, "region_code", "行政区划代码"},
+    {LogicalType::kPartyCode, "party_code", "统一社会信用代码或身份证号（可打码）"},
 };
 
 }  // namespace

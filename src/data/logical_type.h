@@ -26,10 +26,12 @@ enum class LogicalType {
   kPlate,       // 号牌号码
   kCaseNo,      // a case or document number: kept as given, matched on its normalised form
   kRegionCode,  // GB/T 2260 six-digit code
+  kPartyCode,   // as published: a uscc when it is one, else an ID number, possibly masked
 };
 
 // The name used in schema files: "text", "int", "decimal", "money", "date", "datetime",
-// "period", "bool", "enum", "id_card", "uscc", "party_id", "plate", "case_no", "region_code".
+// "period", "bool", "enum", "id_card", "uscc", "party_id", "plate", "case_no", "region_code",
+// "party_code".
 std::string_view LogicalTypeName(LogicalType type);
 
 // The type called `name` in schema files, or nullopt.

@@ -40,7 +40,56 @@ Result<NormalizedValue> NormalizeRegionCode(const std::string& text) {
   return value;
 }
 
+Result<NormalizedValue> NormalizeEnum(const std::string& text, const NormalizeContext& context) {
+  for (const std::string& allowed : context.enum_values) {
+    if (allowed == text) return NormalizedValue{text, "", {}};
+  }
+  if (context.value_aliases != nullptr) {
+    std::string folded = LowerAscii(RemoveSpaces(text));
+    for (const auto& [spelling, value] : *context.value_aliases) {
+      if (LowerAscii(RemoveSpaces(FoldFullWidth(spelling))) == folded) {
+        return NormalizedValue{value, "", {}};
+      }
+    }
+  }
+  std::string list;
+  for (const std::string& allowed : context.enum_values) {
+    if (!list.empty()) list += "、";
+    list += allowed;
+  }
+  return Status::InvalidArgument("「" + text + "」不是可选值（可选：" + list + "）");
+}
+
+Result<NormalizedValue> NormalizePartyCode(const std::string& text, const NormalizeContext& context) {
+  if (Result<Uscc> code = ParseUscc(text); code.ok()) {
+    return NormalizedValue{code->normalized, code->normalized, code->warnings};
+  }
+  if (std::optional<std::string> masked = MaskedIdNumber(text)) {
+    return NormalizedValue{*masked, *masked, {}};
+  }
+  Result<IdCard> card = ParseIdCard(text, context.today);
+  if (card.ok()) return NormalizedValue{card->normalized, card->normalized, card->warnings};
+  return Status::InvalidArgument("既不是有效的统一社会信用代码，也不是有效的身份证号（" +
+                                 card.status().message() + "）");
+}
+
 }  // namespace
+
+std::optional<std::string> MaskedIdNumber(std::string_view raw) {
+  std::string text = RemoveSpaces(FoldFullWidth(raw));
+  if (text.size() != 15 && text.size() != 18) return std::nullopt;
+  bool has_mask = false;
+  for (char& c : text) {
+    if (c == 'x') c = 'X';
+    if (c == '*') {
+      has_mask = true;
+    } else if (!((c >= '0' && c <= '9') || c == 'X')) {
+      return std::nullopt;
+    }
+  }
+  if (!has_mask) return std::nullopt;
+  return text;
+}
 
 Result<bool> ParseBool(std::string_view raw) {
   std::string text = LowerAscii(RemoveSpaces(FoldFullWidth(raw)));
@@ -86,17 +135,10 @@ Result<NormalizedValue> NormalizeValue(LogicalType type, std::string_view raw,
       SJ_ASSIGN_OR_RETURN(bool value, ParseBool(text));
       return NormalizedValue{value ? "是" : "否", "", {}};
     }
-    case LogicalType::kEnum: {
-      for (const std::string& allowed : context.enum_values) {
-        if (allowed == text) return NormalizedValue{text, "", {}};
-      }
-      std::string list;
-      for (const std::string& allowed : context.enum_values) {
-        if (!list.empty()) list += "、";
-        list += allowed;
-      }
-      return Status::InvalidArgument("「" + text + "」不是可选值（可选：" + list + "）");
-    }
+    case LogicalType::kEnum:
+      return NormalizeEnum(text, context);
+    case LogicalType::kPartyCode:
+      return NormalizePartyCode(text, context);
     case LogicalType::kIdCard:
     case LogicalType::kPartyId: {
       SJ_ASSIGN_OR_RETURN(IdCard card, ParseIdCard(text, context.today));

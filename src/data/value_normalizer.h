@@ -9,7 +9,9 @@
 #ifndef SHUJIAN_DATA_VALUE_NORMALIZER_H_
 #define SHUJIAN_DATA_VALUE_NORMALIZER_H_
 
+#include <map>
 #include <span>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -29,6 +31,8 @@ struct NormalizedValue {
 struct NormalizeContext {
   Date today;                                  // bounds birth dates in ID numbers
   std::span<const std::string> enum_values;    // the allowed values of a kEnum column
+  // kEnum: other accepted spellings → stored value (e.g. "1" → 一级); may be null.
+  const std::map<std::string, std::string>* value_aliases = nullptr;
 };
 
 // REQUIRES: the raw value is not empty after trimming (emptiness is the caller's rule:
@@ -37,6 +41,10 @@ struct NormalizeContext {
 // Returns InvalidArgument whose message is the reason in plain Chinese.
 Result<NormalizedValue> NormalizeValue(LogicalType type, std::string_view raw,
                                        const NormalizeContext& context);
+
+// A masked ID number as published (4203**********1234): 15 or 18 characters of digits, X and
+// at least one '*'. Returns the folded, upper-cased form, or nullopt.
+std::optional<std::string> MaskedIdNumber(std::string_view raw);
 
 // Parses 是/否, Y/N, true/false, 1/0 (any case). Returns InvalidArgument otherwise.
 Result<bool> ParseBool(std::string_view raw);
