@@ -4,6 +4,7 @@
 #include <span>
 
 #include "core/embedded_file.h"
+#include "core/rules_file.h"
 #include "core/unicode_fold.h"
 #include "core/utf8.h"
 
@@ -96,23 +97,15 @@ const UsccExceptions& UsccExceptions::Shipped() {
 
 Result<UsccExceptions> UsccExceptions::Parse(std::string_view csv, std::string_view source_name) {
   UsccExceptions list;
-  size_t line_number = 0;
-  size_t start = 0;
-  while (start < csv.size()) {
-    size_t end = csv.find('\n', start);
-    if (end == std::string_view::npos) end = csv.size();
-    std::string_view line = csv.substr(start, end - start);
-    start = end + 1;
-    ++line_number;
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    if (line.empty() || line.front() == '#' || line.starts_with("code,")) continue;
-    std::string_view code = line.substr(0, line.find(','));
-    if (code.size() != 18) {
-      return Status::InvalidArgument(std::string(source_name) + " 第" +
-                                     std::to_string(line_number) + "行：代码应为18位");
-    }
-    list.Add(std::string(code));
-  }
+  SJ_RETURN_IF_ERROR(ForEachRulesRecord(
+      csv, [&](size_t line_number, const std::vector<std::string_view>& fields) -> Status {
+        if (fields[0].size() != 18) {
+          return Status::InvalidArgument(std::string(source_name) + " 第" +
+                                         std::to_string(line_number) + "行：代码应为18位");
+        }
+        list.Add(std::string(fields[0]));
+        return Status::Ok();
+      }));
   return list;
 }
 

@@ -47,8 +47,8 @@ TEST(RegionCodesTest, ParseReportsTheBadLine) {
   Result<RegionTable> table = RegionTable::Parse("# c\ncode,name\n420304,郧阳区\n42030,短\n", "t.csv");
   ASSERT_FALSE(table.ok());
   EXPECT_EQ(table.status().message(), "t.csv 第4行：应为「六位代码,名称」，实际为「42030,短」");
-  EXPECT_FALSE(RegionTable::Parse("420304,郧阳区,gone\n", "t.csv").ok());
-  Result<RegionTable> ok = RegionTable::Parse("420000,湖北省\r\n420304,郧阳区,current,\r\n", "t.csv");
+  EXPECT_FALSE(RegionTable::Parse("code,name,status\n420304,郧阳区,gone\n", "t.csv").ok());
+  Result<RegionTable> ok = RegionTable::Parse("code,name\r\n420000,湖北省\r\n420304,郧阳区,current,\r\n", "t.csv");
   ASSERT_TRUE(ok.ok());
   EXPECT_EQ(ok->FullName(420304), "湖北省郧阳区");
 }

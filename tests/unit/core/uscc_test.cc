@@ -76,7 +76,7 @@ TEST(UsccTest, LegacyExceptionsAreAcceptedWithAWarning) {
       UsccExceptions::Parse("# note\ncode,source\n91350200M000000510,test\n", "test.csv");
   ASSERT_TRUE(parsed.ok());
   EXPECT_TRUE(ParseUscc("91350200M000000510", *parsed).ok());
-  EXPECT_FALSE(UsccExceptions::Parse("123,x\n", "bad.csv").ok());
+  EXPECT_FALSE(UsccExceptions::Parse("code,source\n123,x\n", "bad.csv").ok());
 }
 
 TEST(UsccTest, WarnsOnBadSubjectCodeAndUnknownRegion) {
