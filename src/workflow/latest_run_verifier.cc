@@ -8,16 +8,14 @@ Result<VerificationOutcome> LatestRunVerifier::Verify(store::Transaction& transa
                       transaction.leads().ListRuns(request.model_id, 0));
   const store::ModelRun* newest = nullptr;
   for (const store::ModelRun& run : runs) {  // newest first
-    if (run.ok && run.as_of >= request.as_of.ToIso()) {
-      newest = &run;
-      break;
-    }
+    if (!run.ok) continue;
+    if (newest == nullptr || run.as_of > newest->as_of) newest = &run;
   }
-  if (newest == nullptr) {
+  if (newest == nullptr || newest->as_of < request.data_since.ToIso()) {
     return Status::FailedPrecondition("模型「" + request.model_id + "」还没有在 " +
-                                      request.as_of.ToIso() +
+                                      request.data_since.ToIso() +
                                       " 以后的数据上运行过；请先导入最新数据并运行 shujian run " +
-                                      request.model_id + " --as-of 日期");
+                                      request.model_id + " --as-of " + request.as_of.ToIso());
   }
   store::LeadFilter filter;
   filter.model_id = request.model_id;

@@ -515,6 +515,18 @@ const OrgKindRule* AccessRules::FindOrgKind(std::string_view kind) const {
 
 const std::set<std::string>& KnownEffects() { return kEffects; }
 
+std::string DescribeRequirement(const Procedure& procedure, const Requirement& requirement) {
+  const FieldRule* field = procedure.FindField(requirement.field);
+  if (field == nullptr) return requirement.field;
+  std::string text = (requirement.label.empty() ? field->label : requirement.label) + "（" + field->option;
+  if (field->type == FieldType::kFile || field->type == FieldType::kTextFile) text += " 文件";
+  if (!requirement.values.empty()) {
+    text += "，可选：";
+    for (size_t i = 0; i < requirement.values.size(); ++i) text += (i ? "、" : "") + requirement.values[i];
+  }
+  return text + "）";
+}
+
 bool IsKnownGuard(std::string_view guard) {
   return guard == "dispositions_final" || guard.starts_with("overdue:") ||
          guard.starts_with("done:");
@@ -556,7 +568,13 @@ Result<Procedure> Procedure::Load(std::span<const EmbeddedFile> procedure_files,
   if (common == nullptr) return Status::InvalidArgument("缺少 rules/procedure/procedure.yaml");
   YamlFile file("rules/procedure/procedure.yaml", common->data);
   SJ_ASSIGN_OR_RETURN(YAML::Node root, ParseYaml(file, common->data));
-  SJ_RETURN_IF_ERROR(file.OnlyKeys(root, {"todo", "deadlines", "documents", "attachments", "fields"}));
+  SJ_RETURN_IF_ERROR(file.OnlyKeys(root, {"todo", "deadlines", "documents", "attachments", "fields", "heritage"}));
+  SJ_ASSIGN_OR_RETURN(procedure.heritage_roles_, file.List(root["heritage"]["roles"], "heritage.roles"));
+  for (const std::string& role : procedure.heritage_roles_) {
+    if (procedure.access_.FindRole(role) == nullptr) {
+      return file.Error(root["heritage"]["roles"], "角色「" + role + "」未定义");
+    }
+  }
   if (root["todo"]["warning_days"].IsDefined()) {
     SJ_ASSIGN_OR_RETURN(std::string days, file.Scalar(root["todo"]["warning_days"], "warning_days"));
     try {
@@ -566,12 +584,14 @@ Result<Procedure> Procedure::Load(std::span<const EmbeddedFile> procedure_files,
     }
   }
   for (const YAML::Node& node : root["deadlines"]) {
-    SJ_RETURN_IF_ERROR(file.OnlyKeys(node, {"name", "title", "period", "urgent_period", "base",
+    SJ_RETURN_IF_ERROR(file.OnlyKeys(node, {"name", "title", "todo", "period", "urgent_period", "base",
                                             "holiday_extends", "notify_counterparty", "responsible",
                                             "source"}));
     DeadlineRule rule;
     SJ_ASSIGN_OR_RETURN(rule.name, file.Scalar(node["name"], "name"));
     SJ_ASSIGN_OR_RETURN(rule.title, file.Scalar(node["title"], "title"));
+    SJ_ASSIGN_OR_RETURN(rule.todo, file.OptionalScalar(node["todo"], "todo"));
+    if (rule.todo.empty()) rule.todo = "待办：" + rule.title;
     SJ_ASSIGN_OR_RETURN(std::string period, file.Scalar(node["period"], "period"));
     Result<PeriodSpec> spec = ParsePeriodSpec(period);
     if (!spec.ok()) return file.Error(node["period"], spec.status().message());
@@ -609,7 +629,7 @@ Result<Procedure> Procedure::Load(std::span<const EmbeddedFile> procedure_files,
     }
   }
   for (const YAML::Node& node : root["documents"]) {
-    SJ_RETURN_IF_ERROR(file.OnlyKeys(node, {"type", "title", "number", "template", "source"}));
+    SJ_RETURN_IF_ERROR(file.OnlyKeys(node, {"type", "title", "number", "template", "basis", "source"}));
     DocumentRule rule;
     SJ_ASSIGN_OR_RETURN(rule.type, file.Scalar(node["type"], "type"));
     SJ_ASSIGN_OR_RETURN(rule.title, file.Scalar(node["title"], "title"));
@@ -620,6 +640,7 @@ Result<Procedure> Procedure::Load(std::span<const EmbeddedFile> procedure_files,
       }
     }
     SJ_ASSIGN_OR_RETURN(rule.template_file, file.OptionalScalar(node["template"], "template"));
+    SJ_ASSIGN_OR_RETURN(rule.basis, file.OptionalScalar(node["basis"], "basis"));
     SJ_ASSIGN_OR_RETURN(rule.source, file.OptionalScalar(node["source"], "source"));
     procedure.documents_.push_back(std::move(rule));
   }

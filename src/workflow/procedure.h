@@ -30,6 +30,7 @@ namespace shujian::workflow {
 struct DeadlineRule {
   std::string name;
   std::string title;                       // 检察建议回复
+  std::string todo;                        // on the to-do list: 待回复
   PeriodSpec period;
   std::optional<PeriodSpec> urgent_period; // when the object is marked urgent
   std::string base = "act";                // act, received, attr:<field>, due:<deadline>
@@ -45,6 +46,7 @@ struct DocumentRule {
   std::string title;          // 检察建议书
   std::string number_format;  // {院}检{部门}建〔{年}〕{号}号
   std::string template_file;  // in templates/documents/; empty: numbered only
+  std::string basis;          // the legal basis the document cites by default
   std::string source;
 };
 
@@ -201,6 +203,8 @@ class Procedure {
 
   int warning_days() const { return warning_days_; }
   const AttachmentRules& attachments() const { return attachments_; }
+  // The roles that may enter heritage sites, inspections and outcomes.
+  const std::vector<std::string>& heritage_roles() const { return heritage_roles_; }
   const AccessRules& access() const { return access_; }
 
  private:
@@ -210,8 +214,13 @@ class Procedure {
   std::vector<FieldRule> fields_;
   int warning_days_ = 3;
   AttachmentRules attachments_;
+  std::vector<std::string> heritage_roles_;
   AccessRules access_;
 };
+
+// A requirement as people read it in messages and help: "采纳情况（--adoption，可选：采纳、部分采纳、
+// 不采纳）", "回复文书（--document 文件）".
+std::string DescribeRequirement(const Procedure& procedure, const Requirement& requirement);
 
 // The effects and guards a machine may name (implemented by ProcedureRunner).
 const std::set<std::string>& KnownEffects();

@@ -5,17 +5,14 @@
 #include <algorithm>
 #include <set>
 
-#include "core/case_number.h"
 #include "core/date_parse.h"
 #include "core/decimal.h"
 #include "core/fixed_point.h"
-#include "core/id_card.h"
 #include "core/money.h"
-#include "core/plate.h"
 #include "core/unicode_fold.h"
-#include "core/uscc.h"
 #include "core/utf8.h"
 #include "workflow/document_body.h"
+#include "workflow/lead_subject.h"
 
 namespace shujian::workflow {
 namespace {
@@ -530,14 +527,7 @@ class Operation {
   }
 
   std::string Describe(const Requirement& requirement) const {
-    const FieldRule* field = procedure_.FindField(requirement.field);
-    std::string text = (requirement.label.empty() ? field->label : requirement.label) + "（" + field->option;
-    if (field->type == FieldType::kFile || field->type == FieldType::kTextFile) text += " 文件";
-    if (!requirement.values.empty()) {
-      text += "，可选：";
-      for (size_t i = 0; i < requirement.values.size(); ++i) text += (i ? "、" : "") + requirement.values[i];
-    }
-    return text + "）";
+    return DescribeRequirement(procedure_, requirement);
   }
 
   Result<Inputs> CheckInputs(const std::vector<Requirement>& required,
@@ -1246,8 +1236,18 @@ class Operation {
       act.outcome->notes.push_back("未进行模型复核：本程序未配置模型复核");
       return Status::Ok();
     }
+    // The data must postdate the agency's reply (or, without one, the service of the suggestion).
+    Date since = act.on;
+    if (Result<Date> replied = ParseDate(object.attributes.value("replied_on", "")); replied.ok()) {
+      since = *replied;
+    } else {
+      SJ_ASSIGN_OR_RETURN(std::vector<store::WorkflowEvent> events, transaction_.matters().ListEvents(object.id()));
+      for (const store::WorkflowEvent& event : events) {
+        if (event.action == "serve") since = *ParseDate(event.acted_on);
+      }
+    }
     Result<VerificationOutcome> verified =
-        context_.verifier->Verify(transaction_, {lead->model_id, lead->subject, act.on});
+        context_.verifier->Verify(transaction_, {lead->model_id, lead->subject, act.on, since});
     Json record = {{"checked_on", act.on.ToIso()}, {"model", lead->model_id}, {"lead", lead->id}};
     if (!verified.ok()) {
       if (verified.status().code() != StatusCode::kFailedPrecondition) return verified.status();
@@ -1346,40 +1346,10 @@ class Operation {
     return Status::Ok();
   }
 
-  // ---- lead subjects ----
-
   Result<store::LeadSubject> NormalizeSubject(const LeadIntakeRequest& request, Date today) {
-    store::LeadSubject subject;
-    subject.kind = request.subject_kind;
-    subject.label = TrimSpaces(request.subject_label);
-    std::string key = TrimSpaces(request.subject_key);
-    if (key.empty()) return Status::InvalidArgument("线索缺少主体标识（--subject）");
-    if (subject.kind == "person") {
-      Result<IdCard> id = ParseIdCard(key, today);
-      if (!id.ok()) return Status::InvalidArgument("主体身份证号" + Quote(key) + "无效：" + id.status().message());
-      subject.key = id->normalized;
-    } else if (subject.kind == "organisation") {
-      Result<Uscc> uscc = ParseUscc(key);
-      if (!uscc.ok()) {
-        return Status::InvalidArgument("主体统一社会信用代码" + Quote(key) + "无效：" + uscc.status().message());
-      }
-      subject.key = uscc->normalized;
-    } else if (subject.kind == "vehicle") {
-      Result<Plate> plate = ParsePlate(key);
-      if (!plate.ok()) return Status::InvalidArgument("主体号牌" + Quote(key) + "无效：" + plate.status().message());
-      subject.key = plate->normalized;
-    } else if (subject.kind == "site") {
-      subject.key = FoldFullWidth(key);
-    } else if (subject.kind == "record") {
-      if (request.subject_dataset.empty()) {
-        return Status::InvalidArgument("主体类型为 record 时须写明数据集（--dataset）");
-      }
-      subject.dataset = request.subject_dataset;
-      subject.key = NormalizeCaseNumber(key);
-    } else {
-      return Status::InvalidArgument("主体类型" + Quote(subject.kind) +
-                                     "不认识；应为 person、organisation、vehicle、site 或 record");
-    }
+    Result<store::LeadSubject> subject = NormalizeLeadSubject(request.subject_kind, request.subject_key,
+                                                              request.subject_dataset, request.subject_label, today);
+    if (!subject.ok()) return Status::InvalidArgument("线索主体：" + subject.status().message());
     return subject;
   }
 

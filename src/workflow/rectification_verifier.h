@@ -22,7 +22,9 @@ namespace shujian::workflow {
 struct VerificationRequest {
   std::string model_id;
   store::LeadSubject subject;
-  Date as_of;  // data newer than the rectification date must be what the model ran on
+  Date as_of;       // the day of the check: a re-run uses the data as of this day
+  Date data_since;  // the answer must come from data as of this day or later (the agency's reply,
+                    // or the service of the suggestion when there was no reply)
 };
 
 struct VerificationOutcome {
@@ -35,9 +37,9 @@ struct VerificationOutcome {
 class RectificationVerifier {
  public:
   virtual ~RectificationVerifier() = default;
-  // Whether model `request.model_id` still finds `request.subject` on data as of
-  // `request.as_of` or later. FailedPrecondition when that cannot be known yet (no run on new
-  // enough data), saying what to do.
+  // Whether model `request.model_id` still finds `request.subject` on the newest data, which must
+  // be as of `request.data_since` or later. FailedPrecondition when that cannot be known yet (no
+  // run on new enough data), saying what to do.
   virtual Result<VerificationOutcome> Verify(store::Transaction& transaction,
                                              const VerificationRequest& request) = 0;
 };
