@@ -200,7 +200,7 @@ class MachineParser {
     if (root["create"].IsDefined()) {
       const YAML::Node node = root["create"];
       SJ_RETURN_IF_ERROR(file_.OnlyKeys(node, {"command", "label", "roles", "requires", "optional",
-                                              "state", "effects", "starts"}));
+                                              "state", "effects", "starts", "unassigned"}));
       Creation creation;
       SJ_ASSIGN_OR_RETURN(creation.command, file_.OptionalScalar(node["command"], "command"));
       SJ_ASSIGN_OR_RETURN(creation.label, file_.Scalar(node["label"], "label"));
@@ -210,6 +210,7 @@ class MachineParser {
       SJ_ASSIGN_OR_RETURN(creation.state, State(node["state"], "state"));
       SJ_ASSIGN_OR_RETURN(creation.effects, Effects(node["effects"]));
       SJ_ASSIGN_OR_RETURN(creation.starts, Starts(node["starts"]));
+      SJ_ASSIGN_OR_RETURN(creation.unassigned, file_.Bool(node["unassigned"], "unassigned"));
       machine.creation = std::move(creation);
     }
 

@@ -111,6 +111,7 @@ struct Creation {
   std::string state;
   std::vector<std::string> effects;
   std::vector<DeadlineStart> starts;
+  bool unassigned = false;  // created without a handler or department, for someone to accept it
 };
 
 struct StateRule {

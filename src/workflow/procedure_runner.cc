@@ -225,8 +225,10 @@ class Operation {
       ActTarget own{"", actor_.org.code, actor_.dept_code, actor_.login, ""};
       SJ_RETURN_IF_ERROR(policy_.CheckAct(actor_, creation.roles, own, what));
       matter.org_code = actor_.org.code;
-      matter.dept_code = actor_.dept_code;
-      matter.handler = actor_.login;
+      if (!creation.unassigned) {
+        matter.dept_code = actor_.dept_code;
+        matter.handler = actor_.login;
+      }
     }
     if (auto it = inputs.find(machine.counterparty_field); it != inputs.end()) {
       matter.counterparty_org = it->second;
@@ -1187,6 +1189,7 @@ class Operation {
     std::string previous = object.matter.handler;
     object.matter.handler = handler.login;
     object.matter.dept_code = handler.dept_code;
+    act.outcome->notes.push_back("承办人：" + handler.name + "（" + handler.login + "）");
     return MoveDeadlines(object.id(), previous, handler.login);
   }
 
