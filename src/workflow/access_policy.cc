@@ -104,7 +104,7 @@ bool AccessPolicy::CanReadMatter(const Actor& actor, const ActTarget& target) co
         if (actor.SeesAll() || target.org_code == actor.org.code) return true;
         break;
       case ReadScope::kAddressedToOrg:
-        if (!target.counterparty_org.empty() && target.counterparty_org == actor.org.code) {
+        if (target.addressed && !target.counterparty_org.empty() && target.counterparty_org == actor.org.code) {
           return true;
         }
         break;
@@ -160,7 +160,7 @@ Status AccessPolicy::CheckAct(const Actor& actor, const std::vector<std::string>
         }
         return Status::Ok();
       case ActScope::kAddressedToOrg:
-        if (target.counterparty_org.empty() || target.counterparty_org != actor.org.code) {
+        if (!target.addressed || target.counterparty_org.empty() || target.counterparty_org != actor.org.code) {
           refusal = "它不是发给本单位的";
           continue;
         }

@@ -56,6 +56,8 @@ struct ActTarget {
   std::string dept_code;
   std::string handler;           // 承办人; may be empty
   std::string counterparty_org;  // the addressee; may be empty
+  bool addressed = false;        // the addressee's clerks may see and act on it (a suggestion, a
+                                 // transfer — not a case, which is the procuratorate's own file)
 };
 
 class AccessPolicy {

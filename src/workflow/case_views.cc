@@ -12,8 +12,10 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
-ActTarget MatterTarget(const store::Matter& matter) {
-  return {matter.id, matter.org_code, matter.dept_code, matter.handler, matter.counterparty_org};
+ActTarget MatterTarget(const store::Matter& matter, const Procedure& procedure) {
+  const Machine* machine = procedure.FindMachine(matter.machine);
+  return {matter.id, matter.org_code, matter.dept_code, matter.handler, matter.counterparty_org,
+          machine != nullptr && machine->shown_to_counterparty};
 }
 
 // Masks the values of personal-data keys in a JSON object (evidence values, matter attributes).
@@ -200,7 +202,7 @@ Result<MatterView> CaseViews::ShowMatter(const std::string& actor_login, const s
     SJ_RETURN_IF_ERROR(policy.CheckReadsCaseData(actor, "查看" + id));
     SJ_ASSIGN_OR_RETURN(std::optional<store::Matter> matter, transaction->matters().GetMatter(id));
     if (!matter) return Status::NotFound("「" + id + "」不存在（编号形如 C-000001、S-000001）");
-    if (!policy.CanReadMatter(actor, MatterTarget(*matter))) {
+    if (!policy.CanReadMatter(actor, MatterTarget(*matter, *context_.procedure))) {
       return Status::PermissionDenied(actor.Describe() + "无权查看 " + id + "：它不属于本院，也不是发给本单位的");
     }
     const Machine* machine = context_.procedure->FindMachine(matter->machine);
@@ -234,13 +236,13 @@ Result<MatterView> CaseViews::ShowMatter(const std::string& actor_login, const s
     }
     SJ_ASSIGN_OR_RETURN(std::vector<store::Matter> children, transaction->matters().ListMatters(filter));
     for (const store::Matter& child : children) {
-      if (policy.CanReadMatter(actor, MatterTarget(child))) {
+      if (policy.CanReadMatter(actor, MatterTarget(child, *context_.procedure))) {
         view.dispositions.push_back(Summarize(child, *context_.procedure));
       }
     }
     if (!matter->case_id.empty()) {
       SJ_ASSIGN_OR_RETURN(std::optional<store::Matter> parent, transaction->matters().GetMatter(matter->case_id));
-      if (parent && policy.CanReadMatter(actor, MatterTarget(*parent))) {
+      if (parent && policy.CanReadMatter(actor, MatterTarget(*parent, *context_.procedure))) {
         view.case_summary = Summarize(*parent, *context_.procedure);
       }
     }
@@ -248,7 +250,7 @@ Result<MatterView> CaseViews::ShowMatter(const std::string& actor_login, const s
       view.lead_id = matter->lead_id;
     }
     SJ_ASSIGN_OR_RETURN(view.sites, transaction->heritage().ListMatterSites(id));
-    view.next_actions = builder.Next(*machine, matter->state, matter->kind, MatterTarget(*matter), id);
+    view.next_actions = builder.Next(*machine, matter->state, matter->kind, MatterTarget(*matter, *context_.procedure), id);
   }
   if (audit_plain) SJ_RETURN_IF_ERROR(AuditPlainView(context_, actor_login, view.matter.machine, id));
   return view;
@@ -282,7 +284,7 @@ Result<LeadView> CaseViews::ShowLead(const std::string& actor_login, const std::
     SJ_ASSIGN_OR_RETURN(view.merged_from, transaction->lead_handling().ListMergedInto(id));
     SJ_ASSIGN_OR_RETURN(std::vector<store::Matter> matters, transaction->matters().ListMatters({.lead_id = id}));
     for (const store::Matter& matter : matters) {
-      if (matter.case_id.empty() && policy.CanReadMatter(actor, MatterTarget(matter))) {
+      if (matter.case_id.empty() && policy.CanReadMatter(actor, MatterTarget(matter, *context_.procedure))) {
         view.matters.push_back(Summarize(matter, *context_.procedure));
       }
     }
@@ -335,7 +337,7 @@ Result<SubjectView> CaseViews::ShowSubject(const std::string& actor_login, const
       view.leads.push_back(builder.MaskLead(lead));
       SJ_ASSIGN_OR_RETURN(std::vector<store::Matter> matters, transaction->matters().ListMatters({.lead_id = lead.id}));
       for (const store::Matter& matter : matters) {
-        if (policy.CanReadMatter(actor, MatterTarget(matter))) {
+        if (policy.CanReadMatter(actor, MatterTarget(matter, *context_.procedure))) {
           view.matters.push_back(Summarize(matter, *context_.procedure));
         }
       }
@@ -366,7 +368,7 @@ Result<std::vector<MatterSummary>> CaseViews::ListMatters(const std::string& act
   SJ_ASSIGN_OR_RETURN(std::vector<store::Matter> matters, transaction->matters().ListMatters(filter));
   std::vector<MatterSummary> summaries;
   for (const store::Matter& matter : matters) {
-    if (!policy.CanReadMatter(actor, MatterTarget(matter))) continue;
+    if (!policy.CanReadMatter(actor, MatterTarget(matter, *context_.procedure))) continue;
     MatterSummary summary = Summarize(matter, *context_.procedure);
     summary.title = MaskIdNumbersInText(summary.title, actor.personal_data());
     summaries.push_back(std::move(summary));

@@ -68,15 +68,15 @@ Result<GeneratedDocument> DocumentService::Generate(const std::string& actor_log
     SJ_RETURN_IF_ERROR(policy.CheckReadsCaseData(actor, "生成文书"));
     SJ_ASSIGN_OR_RETURN(std::optional<store::Matter> matter, tx.matters().GetMatter(id));
     if (!matter) return Status::NotFound("「" + id + "」不存在");
+    const Machine* machine = context_.procedure->FindMachine(matter->machine);
     if (!policy.CanReadMatter(actor, {id, matter->org_code, matter->dept_code, matter->handler,
-                                      matter->counterparty_org})) {
+                                      matter->counterparty_org, machine && machine->shown_to_counterparty})) {
       return Status::PermissionDenied(actor.Describe() + "无权查看 " + id);
     }
     if (actor.personal_data() != PersonalDataView::kPlain) {
       return Status::PermissionDenied(actor.Describe() +
                                       "不能生成文书：文书含个人信息，只有承办检察官、部门负责人和检察长可以生成");
     }
-    const Machine* machine = context_.procedure->FindMachine(matter->machine);
     const DocumentRule* rule = machine ? context_.procedure->FindDocument(machine->document) : nullptr;
     if (rule == nullptr || rule->template_file.empty()) {
       return Status::FailedPrecondition((machine ? machine->title : matter->machine) + " " + id + " 没有可生成的文书");

@@ -149,8 +149,8 @@ class MachineParser {
   Result<Machine> Parse(const YAML::Node& root) {
     SJ_RETURN_IF_ERROR(file_.OnlyKeys(root, {"machine", "title", "command", "id_prefix", "object",
                                              "parent", "parent_states", "parent_to", "document",
-                                             "counterparty", "kinds", "states", "create",
-                                             "transitions"}));
+                                             "counterparty", "shown_to_counterparty", "kinds", "states",
+                                             "create", "transitions"}));
     Machine machine;
     machine.file = file_.name();
     SJ_ASSIGN_OR_RETURN(machine.name, file_.Scalar(root["machine"], "machine（流程名）"));
@@ -181,6 +181,8 @@ class MachineParser {
       machine.counterparty_field = counterparty;
     }
     SJ_ASSIGN_OR_RETURN(machine.kinds, file_.List(root["kinds"], "kinds"));
+    SJ_ASSIGN_OR_RETURN(machine.shown_to_counterparty,
+                        file_.Bool(root["shown_to_counterparty"], "shown_to_counterparty"));
 
     const YAML::Node states = root["states"];
     if (!states.IsSequence() || states.size() == 0) return file_.Error(root, "缺少 states（状态列表）");

@@ -131,6 +131,7 @@ struct Machine {
   std::string parent_to;   // the parent's state once it has this disposition
   std::string document;    // the document type it issues
   std::string counterparty_field = "addressee";
+  bool shown_to_counterparty = false;  // the addressee's clerks see and act on it (not a case)
   std::vector<std::string> kinds;
   std::vector<StateRule> states;
   std::optional<Creation> creation;

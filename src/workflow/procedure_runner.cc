@@ -56,7 +56,8 @@ struct WorkObject {
   }
   ActTarget target() const {
     if (is_lead) return {lead.id, handling.org_code, handling.dept_code, handling.assignee, ""};
-    return {matter.id, matter.org_code, matter.dept_code, matter.handler, matter.counterparty_org};
+    return {matter.id, matter.org_code, matter.dept_code, matter.handler, matter.counterparty_org,
+            machine != nullptr && machine->shown_to_counterparty};
   }
   void set_state(const std::string& state) {
     if (is_lead) {
