@@ -95,6 +95,7 @@ class ViewBuilder {
         continue;
       }
       if (!policy_.CheckAct(actor_, transition.roles, target, "").ok()) continue;
+      if (!GuardsHold(transition, id)) continue;
       NextAction action{transition.action, transition.label,
                         "shujian " + machine.command + " " + transition.action + " " + id, {}};
       for (const Requirement& requirement : transition.required) {
@@ -112,6 +113,40 @@ class ViewBuilder {
       actions.push_back(std::move(action));
     }
     return actions;
+  }
+
+  // Whether the transition's guards hold now (the runner checks them again when the act is done).
+  bool GuardsHold(const Transition& transition, const std::string& id) {
+    for (const std::string& guard : transition.guards) {
+      if (guard == "dispositions_final") {
+        store::MatterFilter filter;
+        if (id.starts_with("C-")) {
+          filter.case_id = id;
+        } else {
+          filter.parent_id = id;
+        }
+        Result<std::vector<store::Matter>> children = transaction_.matters().ListMatters(filter);
+        if (!children.ok()) return false;
+        for (const store::Matter& child : *children) {
+          const Machine* machine = procedure_.FindMachine(child.machine);
+          if (machine != nullptr && !machine->IsFinal(child.state)) return false;
+        }
+      } else if (guard.starts_with("overdue:")) {
+        Result<std::vector<store::Deadline>> deadlines = transaction_.matters().ListDeadlines(
+            {.object_id = id, .name = guard.substr(8), .active_only = true});
+        if (!deadlines.ok()) return false;
+        bool overdue = false;
+        for (const store::Deadline& deadline : *deadlines) overdue = overdue || deadline.due_on < as_of_.ToIso();
+        if (!overdue) return false;
+      } else if (guard.starts_with("done:")) {
+        Result<std::vector<store::WorkflowEvent>> events = transaction_.matters().ListEvents(id);
+        if (!events.ok()) return false;
+        bool done = false;
+        for (const store::WorkflowEvent& event : *events) done = done || event.action == guard.substr(5);
+        if (!done) return false;
+      }
+    }
+    return true;
   }
 
   Result<std::string> OrgName(const std::string& code) {
