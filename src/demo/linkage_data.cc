@@ -221,7 +221,8 @@ class LinkageGenerator {
     // Offences whose penalty history is a criminal element (非法采矿, 污染环境, 非法占用农用地)
     // never repeat in the background: a repeat is a plant.
     bool history_matters = offence.written == "非法采矿" || offence.written == "污染环境" ||
-                           offence.written == "非法占用林地" || offence.written == "非法占用耕地";
+                           offence.written == "非法占用林地" || offence.written == "非法占用耕地" ||
+                           offence.written == "河道违法采砂" || offence.written == "超标排放污染物";
     Party party = organisation ? NewParty(true)
                                : (history_matters ? NewParty(false) : ReuseOrNewPerson());
     Date decided = Day(2023, 1, 20).AddDays(static_cast<int32_t>(random_.Below(340)));
