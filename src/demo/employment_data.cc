@@ -16,6 +16,7 @@
 #include "core/decimal.h"
 #include "core/money.h"
 #include "demo/city.h"
+#include "demo/fund_parameters.h"
 #include "demo/noise.h"
 #include "demo/vocabulary.h"
 
@@ -25,20 +26,6 @@ namespace {
 using Row = std::map<std::string, std::string>;
 
 constexpr int kYear = 2023;
-
-// The 残保金 parameters of Hubei for 2023, as shipped in rules/ (shared/domain/rules.md §1):
-// ratio 1.5 %, enterprises with at most 30 staff exempt, the wage base capped at twice the local
-// average social wage (a documented placeholder until an administrator enters the official
-// figure), 50 % of the levy when the ratio reached is at least 1 %, 90 % below.
-struct FundParameters {
-  double ratio = 0.015;
-  double exemption_staff = 30;
-  double average_social_wage = 85000;  // 元 per year; placeholder
-  double cap_multiple = 2;
-  double reduced_rate_threshold = 0.01;
-  double rate_at_or_above = 0.5;
-  double rate_below = 0.9;
-};
 
 struct Employee {
   size_t person;            // index into EmploymentGenerator::people_
@@ -91,6 +78,7 @@ class EmploymentGenerator {
         report_(report) {}
 
   Status Generate() {
+    SJ_ASSIGN_OR_RETURN(parameters_, LoadFundParameters(kYear, 420000));
     BuildEmployers();
     PlantFundFindings();
     PlantPersons();
