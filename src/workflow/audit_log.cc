@@ -83,8 +83,9 @@ Result<AuditKey> AuditKey::LoadOrCreate(const std::string& path) {
 Result<std::string> AuditLog::Mac(const store::AuditEvent& event,
                                   std::string_view algorithm) const {
   std::string message;
+  const std::string seq = std::to_string(event.seq);  // outlives the loop below
   for (std::string_view field :
-       {std::string_view(event.prev_mac), std::string_view(std::to_string(event.seq)),
+       {std::string_view(event.prev_mac), std::string_view(seq),
         std::string_view(event.at), std::string_view(event.actor), std::string_view(event.actor_org),
         std::string_view(event.action), std::string_view(event.object_type),
         std::string_view(event.object_id), std::string_view(event.outcome),

@@ -47,8 +47,8 @@ MatterSummary Summarize(const store::Matter& matter, const Procedure& procedure)
 class ViewBuilder {
  public:
   ViewBuilder(const WorkflowContext& context, store::Transaction& transaction, const Actor& actor, Date as_of)
-      : context_(context), procedure_(*context.procedure), policy_(context.policy()),
-        transaction_(transaction), actor_(actor), as_of_(as_of) {}
+      : procedure_(*context.procedure), policy_(context.policy()), transaction_(transaction), actor_(actor),
+        as_of_(as_of) {}
 
   PersonalDataView view() const { return actor_.personal_data(); }
 
@@ -188,7 +188,6 @@ class ViewBuilder {
   }
 
  private:
-  const WorkflowContext& context_;
   const Procedure& procedure_;
   AccessPolicy policy_;
   store::Transaction& transaction_;

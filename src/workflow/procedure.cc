@@ -28,6 +28,7 @@ class YamlFile {
 
   // "rules/procedure/x.yaml:12:5", the column in characters.
   std::string Where(const YAML::Node& node) const {
+    if (!node.IsDefined()) return name_;  // a missing key: yaml-cpp has no position for it
     const YAML::Mark mark = node.Mark();
     if (mark.line < 0 || mark.pos < 0) return name_;
     size_t pos = std::min(static_cast<size_t>(mark.pos), text_.size());
@@ -561,6 +562,15 @@ Status Procedure::ShippedStatus() { return ShippedResult().status(); }
 
 Result<Procedure> Procedure::Load(std::span<const EmbeddedFile> procedure_files,
                                   std::string_view roles_yaml) {
+  try {
+    return LoadOrThrow(procedure_files, roles_yaml);
+  } catch (const YAML::Exception& error) {  // yaml-cpp throws on shapes we did not foresee
+    return Status::InvalidArgument("办案流程文件结构不对（" + error.msg + "）");
+  }
+}
+
+Result<Procedure> Procedure::LoadOrThrow(std::span<const EmbeddedFile> procedure_files,
+                                         std::string_view roles_yaml) {
   Procedure procedure;
   SJ_RETURN_IF_ERROR(ParseRoles(roles_yaml, &procedure.access_));
 
@@ -691,7 +701,13 @@ Result<Procedure> Procedure::Load(std::span<const EmbeddedFile> procedure_files,
     YamlFile yaml("rules/procedure/" + std::string(machine_file.path), machine_file.data);
     SJ_ASSIGN_OR_RETURN(YAML::Node machine_root, ParseYaml(yaml, machine_file.data));
     MachineParser parser(yaml, context);
-    SJ_ASSIGN_OR_RETURN(Machine machine, parser.Parse(machine_root));
+    Result<Machine> parsed = Status::Internal("未解析");
+    try {
+      parsed = parser.Parse(machine_root);
+    } catch (const YAML::Exception& error) {  // yaml-cpp throws on shapes we did not foresee
+      parsed = Status::InvalidArgument(yaml.name() + "：结构不对（" + error.msg + "）");
+    }
+    SJ_ASSIGN_OR_RETURN(Machine machine, std::move(parsed));
     for (const Machine& other : procedure.machines_) {
       if (other.name == machine.name || other.command == machine.command ||
           (!machine.id_prefix.empty() && other.id_prefix == machine.id_prefix)) {

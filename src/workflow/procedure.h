@@ -210,6 +210,10 @@ class Procedure {
   const AccessRules& access() const { return access_; }
 
  private:
+  // Load, letting yaml-cpp's exceptions through (Load turns them into InvalidArgument).
+  static Result<Procedure> LoadOrThrow(std::span<const EmbeddedFile> procedure_files,
+                                       std::string_view roles_yaml);
+
   std::vector<Machine> machines_;
   std::vector<DeadlineRule> deadlines_;
   std::vector<DocumentRule> documents_;

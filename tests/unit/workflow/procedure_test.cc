@@ -133,6 +133,13 @@ transitions:
     EXPECT_NE(loaded.status().message().find("rules/procedure/x.yaml"), std::string::npos);
   }
   EXPECT_FALSE(LoadWith("machine: [unclosed").ok());
+  // Found by workflow_text_fuzz (tests/regress/fuzz/workflow_text_fuzz/undefined_node_mark): a
+  // missing key has no position in yaml-cpp, and asking for one threw through the loader.
+  Result<Procedure> missing = LoadWith("title: 函\ncommand: letter\n");
+  ASSERT_FALSE(missing.ok());
+  EXPECT_NE(missing.status().message().find("machine"), std::string::npos) << missing.status().message();
+  EXPECT_FALSE(LoadWith("- a\n- b\n").ok());
+  EXPECT_FALSE(LoadWith("machine: x\ntitle: y\ncommand: z\nid_prefix: Q\nstates: {a: b}\ntransitions: []\n").ok());
 }
 
 }  // namespace
