@@ -11,9 +11,11 @@
 namespace shujian::cli {
 
 void AddActingOptions(CLI::App* command, ActingOptions* options) {
-  command->add_option("--as", options->as, "以该用户的身份办理（授权并记入审计）；不写则为本机操作员")
+  command
+      ->add_option("--as", options->as, "以该用户的身份办理（授权并记入审计）；不写则为本机操作员")
       ->type_name("LOGIN");
-  command->add_option("--on", options->on, "办案行为的日期（默认今天，不能晚于今天）")->type_name("DATE");
+  command->add_option("--on", options->on, "办案行为的日期（默认今天，不能晚于今天）")
+      ->type_name("DATE");
 }
 
 void AddAsOption(CLI::App* command, std::string* as) {
@@ -21,7 +23,8 @@ void AddAsOption(CLI::App* command, std::string* as) {
       ->type_name("LOGIN");
 }
 
-Result<std::unique_ptr<WorkflowEnvironment>> WorkflowEnvironment::Open(const CommandContext& context) {
+Result<std::unique_ptr<WorkflowEnvironment>> WorkflowEnvironment::Open(
+    const CommandContext& context) {
   SJ_RETURN_IF_ERROR(workflow::Procedure::ShippedStatus());
   std::unique_ptr<WorkflowEnvironment> environment(new WorkflowEnvironment());
   SJ_ASSIGN_OR_RETURN(environment->store_, context.OpenStore());
@@ -85,7 +88,8 @@ ExitCode PrintActOutcome(const CommandContext& context, const WorkflowEnvironmen
   }
   std::string line = outcome.object_id;
   if (!outcome.from_state.empty() || !outcome.to_state.empty()) {
-    line += "：" + (outcome.from_state.empty() ? std::string() : outcome.from_state + " → ") + outcome.to_state;
+    line += "：" + (outcome.from_state.empty() ? std::string() : outcome.from_state + " → ") +
+            outcome.to_state;
   }
   output.Line(line);
   for (const std::string& created : outcome.created) {

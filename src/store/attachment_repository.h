@@ -20,16 +20,16 @@
 namespace shujian::store {
 
 struct Attachment {
-  std::string id;           // "A-000001"; allocated by AddAttachment
-  std::string sha256;       // lower-case hex of the content
+  std::string id;      // "A-000001"; allocated by AddAttachment
+  std::string sha256;  // lower-case hex of the content
   int64_t size = 0;
-  std::string media_type;   // application/pdf, image/jpeg ...
-  std::string file_name;    // for display only
-  std::string purpose;      // 回复文书, 磋商纪要, 整改证据, 巡查照片, 文书 ...
-  std::string object_id;    // what it is attached to
+  std::string media_type;  // application/pdf, image/jpeg ...
+  std::string file_name;   // for display only
+  std::string purpose;     // 回复文书, 磋商纪要, 整改证据, 巡查照片, 文书 ...
+  std::string object_id;   // what it is attached to
   std::string uploaded_by;
   std::string uploaded_at;
-  std::string content;      // the bytes: given to AddAttachment, filled by GetAttachment
+  std::string content;  // the bytes: given to AddAttachment, filled by GetAttachment
 };
 
 class AttachmentRepository {

@@ -21,11 +21,11 @@
 namespace shujian::store {
 
 struct AuditEvent {
-  int64_t seq = 0;             // 1, 2, 3 ... without gaps
-  std::string at;              // ISO date-time
+  int64_t seq = 0;  // 1, 2, 3 ... without gaps
+  std::string at;   // ISO date-time
   std::string actor;
   std::string actor_org;
-  std::string action;          // e.g. suggestion.sign
+  std::string action;  // e.g. suggestion.sign
   std::string object_type;
   std::string object_id;
   std::string outcome = "ok";  // ok or refused
@@ -33,8 +33,8 @@ struct AuditEvent {
   std::string before_json = "{}";
   std::string after_json = "{}";
   std::string key_id;
-  std::string prev_mac;        // hex
-  std::string mac;             // hex
+  std::string prev_mac;  // hex
+  std::string mac;       // hex
 };
 
 class AuditRepository {

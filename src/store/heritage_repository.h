@@ -29,8 +29,8 @@ struct HeritageSite {
   std::string lat;
   std::string responsible_agency;
   std::string caretaker;
-  std::string org_code;    // the procuratorate whose registry it is in
-  std::string source;      // 录入 or 数据集
+  std::string org_code;  // the procuratorate whose registry it is in
+  std::string source;    // 录入 or 数据集
   std::string created_at;
   std::string updated_at;
 };

@@ -22,27 +22,27 @@ namespace shujian::store {
 
 // A lead from a source other than a model.
 struct LeadIntake {
-  std::string source;              // 12309, 代表委员建议, 纪委监委移送, 刑事检察部门 ...
+  std::string source;  // 12309, 代表委员建议, 纪委监委移送, 刑事检察部门 ...
   LeadSubject subject;
   std::string title;
-  std::string facts_json = "{}";   // JSON object: what the source said
+  std::string facts_json = "{}";  // JSON object: what the source said
   std::string legal_basis;
-  std::string addressee;           // the agency concerned, if known
+  std::string addressee;  // the agency concerned, if known
 };
 
 struct LeadHandling {
   std::string lead_id;
-  std::string org_code;            // empty: unclaimed (the city pool)
+  std::string org_code;  // empty: unclaimed (the city pool)
   std::string dept_code;
-  std::string assignee;            // empty: not assigned
-  std::string received_on;         // ISO date
+  std::string assignee;     // empty: not assigned
+  std::string received_on;  // ISO date
   std::string source_detail_json = "{}";
-  std::string decision;            // empty until evaluated
+  std::string decision;  // empty until evaluated
   std::string reason;
   std::string decided_by;
   std::string decided_on;
-  std::string merged_into;         // the lead this one duplicates, or empty
-  std::string outcome_ref;         // the case or transfer the evaluation produced
+  std::string merged_into;  // the lead this one duplicates, or empty
+  std::string outcome_ref;  // the case or transfer the evaluation produced
   std::string updated_at;
 };
 

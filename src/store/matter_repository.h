@@ -23,23 +23,23 @@
 namespace shujian::store {
 
 struct Matter {
-  std::string id;                // "S-000001"; allocated by CreateMatter
-  std::string machine;           // case, suggestion, opinion, ...
-  std::string kind;              // case kind, suggestion type, transfer kind; may be empty
+  std::string id;       // "S-000001"; allocated by CreateMatter
+  std::string machine;  // case, suggestion, opinion, ...
+  std::string kind;     // case kind, suggestion type, transfer kind; may be empty
   std::string state;
-  std::string case_id;           // the case a disposition belongs to; empty for a case
-  std::string parent_id;         // the matter it came from; may be empty
-  std::string lead_id;           // the lead it came from; may be empty
-  std::string org_code;          // handling procuratorate
+  std::string case_id;    // the case a disposition belongs to; empty for a case
+  std::string parent_id;  // the matter it came from; may be empty
+  std::string lead_id;    // the lead it came from; may be empty
+  std::string org_code;   // handling procuratorate
   std::string dept_code;
   std::string handler;           // 承办人 login; may be empty
   std::string counterparty_org;  // addressee organisation; may be empty
   std::string title;
   bool urgent = false;
-  std::string doc_number;        // 文号 once signed
+  std::string doc_number;  // 文号 once signed
   std::string attributes_json = "{}";
-  std::string opened_on;         // ISO date
-  std::string closed_on;         // ISO date or empty
+  std::string opened_on;  // ISO date
+  std::string closed_on;  // ISO date or empty
   std::string created_at;
   std::string updated_at;
 };
@@ -59,26 +59,26 @@ struct MatterFilter {
 // One act on a lead or a matter.
 struct WorkflowEvent {
   std::string object_id;
-  int64_t seq = 0;            // allocated by AppendEvent
+  int64_t seq = 0;  // allocated by AppendEvent
   std::string action;
   std::string label;
   std::string from_state;
   std::string to_state;
   std::string actor;
-  std::string acted_on;       // ISO date of the act
-  std::string recorded_at;    // ISO date-time
+  std::string acted_on;     // ISO date of the act
+  std::string recorded_at;  // ISO date-time
   std::string inputs_json = "{}";
 };
 
 struct Deadline {
-  int64_t id = 0;             // allocated by AddDeadline
+  int64_t id = 0;  // allocated by AddDeadline
   std::string object_id;
   std::string name;
   std::string title;
   std::string base_on;
   std::string due_on;
-  std::string period;         // as written in the rules: 2个月, 15日 ...
-  std::string state = "open"; // open, paused, done, cancelled
+  std::string period;          // as written in the rules: 2个月, 15日 ...
+  std::string state = "open";  // open, paused, done, cancelled
   std::string closed_on;
   std::string paused_on;
   std::string handler;

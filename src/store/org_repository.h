@@ -26,7 +26,7 @@ struct Organisation {
   std::string parent_code;  // empty for a root
   std::string region;       // GB/T 2260 code; may be empty
   bool active = true;
-  std::string created_at;   // ISO date-time
+  std::string created_at;  // ISO date-time
 };
 
 struct Department {
@@ -40,7 +40,7 @@ struct User {
   std::string login;
   std::string name;
   std::string org_code;
-  std::string dept_code;           // empty: no department
+  std::string dept_code;  // empty: no department
   bool active = true;
   std::string created_at;
   std::string created_by;

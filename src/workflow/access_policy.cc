@@ -17,13 +17,15 @@ std::string Join(const std::vector<std::string>& items, std::string_view separat
 }  // namespace
 
 bool Actor::HasRole(std::string_view role) const {
-  return std::any_of(roles.begin(), roles.end(), [&](const RoleRule* rule) { return rule->name == role; });
+  return std::any_of(roles.begin(), roles.end(),
+                     [&](const RoleRule* rule) { return rule->name == role; });
 }
 
 bool Actor::HasAdminPower(std::string_view power) const {
   if (local_operator) return true;
-  return std::any_of(roles.begin(), roles.end(),
-                     [&](const RoleRule* rule) { return rule->admin.count(std::string(power)) > 0; });
+  return std::any_of(roles.begin(), roles.end(), [&](const RoleRule* rule) {
+    return rule->admin.count(std::string(power)) > 0;
+  });
 }
 
 bool Actor::IsProcuratorate() const {
@@ -66,7 +68,8 @@ Result<Actor> AccessPolicy::Resolve(store::Transaction& transaction, std::string
   }
   SJ_ASSIGN_OR_RETURN(std::optional<store::User> user, transaction.orgs().GetUser(login));
   if (!user) {
-    return Status::NotFound("用户「" + std::string(login) + "」不存在；请先用 shujian user add 创建");
+    return Status::NotFound("用户「" + std::string(login) +
+                            "」不存在；请先用 shujian user add 创建");
   }
   if (!user->active) {
     return Status::PermissionDenied("用户「" + std::string(login) + "」已停用");
@@ -104,7 +107,8 @@ bool AccessPolicy::CanReadMatter(const Actor& actor, const ActTarget& target) co
         if (actor.SeesAll() || target.org_code == actor.org.code) return true;
         break;
       case ReadScope::kAddressedToOrg:
-        if (target.addressed && !target.counterparty_org.empty() && target.counterparty_org == actor.org.code) {
+        if (target.addressed && !target.counterparty_org.empty() &&
+            target.counterparty_org == actor.org.code) {
           return true;
         }
         break;
@@ -121,7 +125,8 @@ bool AccessPolicy::CanReadLead(const Actor& actor, const ActTarget& target) cons
   for (const RoleRule* role : actor.roles) {
     if (role->reads != ReadScope::kProcuratorate && role->reads != ReadScope::kLeadsOnly) continue;
     if (!actor.IsProcuratorate()) continue;
-    if (actor.SeesAll() || target.org_code.empty() || target.org_code == actor.org.code) return true;
+    if (actor.SeesAll() || target.org_code.empty() || target.org_code == actor.org.code)
+      return true;
   }
   return false;
 }
@@ -160,7 +165,8 @@ Status AccessPolicy::CheckAct(const Actor& actor, const std::vector<std::string>
         }
         return Status::Ok();
       case ActScope::kAddressedToOrg:
-        if (!target.addressed || target.counterparty_org.empty() || target.counterparty_org != actor.org.code) {
+        if (!target.addressed || target.counterparty_org.empty() ||
+            target.counterparty_org != actor.org.code) {
           refusal = "它不是发给本单位的";
           continue;
         }
@@ -191,7 +197,8 @@ Status AccessPolicy::CheckAdmin(const Actor& actor, std::string_view power,
 Status AccessPolicy::CheckRoleSet(std::string_view org_kind,
                                   const std::vector<std::string>& roles) const {
   const OrgKindRule* kind = rules_.FindOrgKind(org_kind);
-  if (kind == nullptr) return Status::InvalidArgument("不认识的组织类型「" + std::string(org_kind) + "」");
+  if (kind == nullptr)
+    return Status::InvalidArgument("不认识的组织类型「" + std::string(org_kind) + "」");
   for (const std::string& name : roles) {
     const RoleRule* role = rules_.FindRole(name);
     if (role == nullptr) {
@@ -200,9 +207,9 @@ Status AccessPolicy::CheckRoleSet(std::string_view org_kind,
       return Status::InvalidArgument("不认识的角色「" + name + "」；可用的有 " + Join(all, "、"));
     }
     if (role->side != RoleSide::kAdmin && role->side != kind->side) {
-      return Status::InvalidArgument("角色「" + name + "」不能授给" + std::string(org_kind) + "的用户：" +
-                                     (role->side == RoleSide::kProcuratorate ? "它只属于检察院"
-                                                                             : "它只属于外部单位"));
+      return Status::InvalidArgument(
+          "角色「" + name + "」不能授给" + std::string(org_kind) + "的用户：" +
+          (role->side == RoleSide::kProcuratorate ? "它只属于检察院" : "它只属于外部单位"));
     }
     if (rules_.exclusive.count(name) > 0 && roles.size() > 1) {
       return Status::InvalidArgument("「" + name +

@@ -33,8 +33,8 @@ struct Actor {
   std::string login;
   std::string name;
   bool local_operator = false;
-  bool system = false;                 // automatic transitions (deadline passed)
-  store::Organisation org;             // empty for the local operator and the system
+  bool system = false;      // automatic transitions (deadline passed)
+  store::Organisation org;  // empty for the local operator and the system
   const OrgKindRule* org_kind = nullptr;
   std::string dept_code;
   std::vector<const RoleRule*> roles;
@@ -52,7 +52,7 @@ struct Actor {
 // What an action is done to, for the scope checks.
 struct ActTarget {
   std::string object_id;
-  std::string org_code;          // the handling procuratorate; empty for a lead in the pool
+  std::string org_code;  // the handling procuratorate; empty for a lead in the pool
   std::string dept_code;
   std::string handler;           // 承办人; may be empty
   std::string counterparty_org;  // the addressee; may be empty

@@ -34,8 +34,12 @@ std::string KindList(const std::vector<std::string>& kinds) {
   std::string list;
   for (const std::string& kind : kinds) {
     if (!list.empty()) list += "、";
-    list += kind == "jpeg" ? "JPEG" : kind == "png" ? "PNG" : kind == "pdf" ? "PDF"
-           : kind == "docx" ? "Word（.docx）" : kind == "ofd" ? "OFD" : kind;
+    list += kind == "jpeg"   ? "JPEG"
+            : kind == "png"  ? "PNG"
+            : kind == "pdf"  ? "PDF"
+            : kind == "docx" ? "Word（.docx）"
+            : kind == "ofd"  ? "OFD"
+                             : kind;
   }
   return list;
 }
@@ -56,8 +60,8 @@ SniffedType SniffFileType(std::string_view content) {
 }
 
 Result<CheckedUpload> CheckUpload(const Upload& upload,
-                                  const std::vector<std::string>& allowed_kinds,
-                                  int64_t max_bytes, std::string_view what) {
+                                  const std::vector<std::string>& allowed_kinds, int64_t max_bytes,
+                                  std::string_view what) {
   std::string name = upload.file_name;
   size_t slash = name.find_last_of("/\\");
   if (slash != std::string::npos) name = name.substr(slash + 1);
@@ -72,10 +76,11 @@ Result<CheckedUpload> CheckUpload(const Upload& upload,
   SniffedType type = SniffFileType(upload.content);
   if (type.kind.empty() ||
       std::find(allowed_kinds.begin(), allowed_kinds.end(), type.kind) == allowed_kinds.end()) {
-    return Status::InvalidArgument(
-        label + (type.kind.empty() ? std::string("的内容不是可识别的文件类型")
-                                   : "是 " + KindList({type.kind}) + " 文件") +
-        "；" + std::string(what) + "只接受 " + KindList(allowed_kinds) + "（按文件内容判断，不看扩展名）");
+    return Status::InvalidArgument(label +
+                                   (type.kind.empty() ? std::string("的内容不是可识别的文件类型")
+                                                      : "是 " + KindList({type.kind}) + " 文件") +
+                                   "；" + std::string(what) + "只接受 " + KindList(allowed_kinds) +
+                                   "（按文件内容判断，不看扩展名）");
   }
   return CheckedUpload{name, type.media_type, Sha256Hex(upload.content),
                        static_cast<int64_t>(upload.content.size())};

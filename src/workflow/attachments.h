@@ -32,7 +32,7 @@ struct SniffedType {
 SniffedType SniffFileType(std::string_view content);
 
 struct CheckedUpload {
-  std::string file_name;   // the display name, without directories
+  std::string file_name;  // the display name, without directories
   std::string media_type;
   std::string sha256;
   int64_t size = 0;
@@ -41,8 +41,9 @@ struct CheckedUpload {
 // Checks `upload` against `allowed_kinds` and `max_bytes`. `what` names the file in messages
 // (e.g. 回复文书). Returns InvalidArgument for an empty, too large or disallowed file, saying what
 // was found and what is accepted.
-Result<CheckedUpload> CheckUpload(const Upload& upload, const std::vector<std::string>& allowed_kinds,
-                                  int64_t max_bytes, std::string_view what);
+Result<CheckedUpload> CheckUpload(const Upload& upload,
+                                  const std::vector<std::string>& allowed_kinds, int64_t max_bytes,
+                                  std::string_view what);
 
 }  // namespace shujian::workflow
 

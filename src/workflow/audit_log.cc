@@ -75,7 +75,8 @@ Result<AuditKey> AuditKey::LoadOrCreate(const std::string& path) {
   }
   Result<std::string> secret = HexDecode(text);
   if (!secret.ok() || secret->size() < 16) {
-    return Status::InvalidArgument("审计密钥文件「" + path + "」的内容不是密钥（应为64位十六进制）");
+    return Status::InvalidArgument("审计密钥文件「" + path +
+                                   "」的内容不是密钥（应为64位十六进制）");
   }
   return FromSecret(std::move(secret).value());
 }
@@ -85,8 +86,8 @@ Result<std::string> AuditLog::Mac(const store::AuditEvent& event,
   std::string message;
   const std::string seq = std::to_string(event.seq);  // outlives the loop below
   for (std::string_view field :
-       {std::string_view(event.prev_mac), std::string_view(seq),
-        std::string_view(event.at), std::string_view(event.actor), std::string_view(event.actor_org),
+       {std::string_view(event.prev_mac), std::string_view(seq), std::string_view(event.at),
+        std::string_view(event.actor), std::string_view(event.actor_org),
         std::string_view(event.action), std::string_view(event.object_type),
         std::string_view(event.object_id), std::string_view(event.outcome),
         std::string_view(event.summary), std::string_view(event.before_json),
@@ -139,7 +140,8 @@ Result<AuditVerification> AuditLog::Verify(
         fail(expected_seq, "第" + std::to_string(expected_seq) + "条记录缺失（下一条是第" +
                                std::to_string(row.seq) + "条）");
       } else if (row.prev_mac != previous_mac) {
-        fail(row.seq, "第" + std::to_string(row.seq) + "条记录与前一条的链接断开（前一条被改动、删除或换位）");
+        fail(row.seq, "第" + std::to_string(row.seq) +
+                          "条记录与前一条的链接断开（前一条被改动、删除或换位）");
       } else if (row.key_id != key_.key_id()) {
         fail(row.seq, "第" + std::to_string(row.seq) + "条记录由另一把密钥（" + row.key_id +
                           "）签名，本机密钥为 " + key_.key_id());
@@ -153,7 +155,8 @@ Result<AuditVerification> AuditLog::Verify(
       result.last_mac = row.mac;
       expected_seq = row.seq + 1;
       if (anchor && row.seq == anchor->first && row.mac != anchor->second) {
-        fail(row.seq, "第" + std::to_string(row.seq) + "条记录与保存的锚点不一致（整条链可能被重写）");
+        fail(row.seq,
+             "第" + std::to_string(row.seq) + "条记录与保存的锚点不一致（整条链可能被重写）");
       }
     }
     if (static_cast<int>(rows.size()) < kBatch) break;

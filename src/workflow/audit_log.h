@@ -51,7 +51,7 @@ struct AuditEntry {
   std::string object_type;  // suggestion, case, lead, user ...
   std::string object_id;
   std::string outcome = "ok";  // ok, or refused for a denied attempt
-  std::string summary;      // one line for people
+  std::string summary;         // one line for people
   std::string before_json = "{}";
   std::string after_json = "{}";
 };

@@ -1,8 +1,7 @@
 #include "workflow/audit_reader.h"
 
-#include <nlohmann/json.hpp>
-
 #include <functional>
+#include <nlohmann/json.hpp>
 
 #include "workflow/masking.h"
 
@@ -37,7 +36,8 @@ std::string MaskSnapshot(const std::string& json, const AccessRules& rules, Pers
 
 }  // namespace
 
-Result<std::vector<store::AuditEvent>> AuditReader::Read(const std::string& actor_login, int64_t from_seq, int limit,
+Result<std::vector<store::AuditEvent>> AuditReader::Read(const std::string& actor_login,
+                                                         int64_t from_seq, int limit,
                                                          const std::string& object_id) const {
   SJ_ASSIGN_OR_RETURN(auto transaction, context_.store->Begin(store::TransactionMode::kRead));
   AccessPolicy policy = context_.policy();
@@ -49,7 +49,8 @@ Result<std::vector<store::AuditEvent>> AuditReader::Read(const std::string& acto
   } else {
     SJ_ASSIGN_OR_RETURN(events, transaction->audit().ReadForObject(object_id));
   }
-  PersonalDataView view = actor.local_operator ? PersonalDataView::kPlain : PersonalDataView::kMasked;
+  PersonalDataView view =
+      actor.local_operator ? PersonalDataView::kPlain : PersonalDataView::kMasked;
   for (store::AuditEvent& event : events) {
     event.before_json = MaskSnapshot(event.before_json, context_.procedure->access(), view);
     event.after_json = MaskSnapshot(event.after_json, context_.procedure->access(), view);
@@ -57,8 +58,8 @@ Result<std::vector<store::AuditEvent>> AuditReader::Read(const std::string& acto
   return events;
 }
 
-Result<AuditVerification> AuditReader::Verify(const std::string& actor_login,
-                                              std::optional<std::pair<int64_t, std::string>> anchor) const {
+Result<AuditVerification> AuditReader::Verify(
+    const std::string& actor_login, std::optional<std::pair<int64_t, std::string>> anchor) const {
   SJ_ASSIGN_OR_RETURN(auto transaction, context_.store->Begin(store::TransactionMode::kRead));
   AccessPolicy policy = context_.policy();
   SJ_ASSIGN_OR_RETURN(Actor actor, policy.Resolve(*transaction, actor_login));

@@ -14,7 +14,11 @@ using Json = nlohmann::ordered_json;
 
 ActTarget MatterTarget(const store::Matter& matter, const Procedure& procedure) {
   const Machine* machine = procedure.FindMachine(matter.machine);
-  return {matter.id, matter.org_code, matter.dept_code, matter.handler, matter.counterparty_org,
+  return {matter.id,
+          matter.org_code,
+          matter.dept_code,
+          matter.handler,
+          matter.counterparty_org,
           machine != nullptr && machine->shown_to_counterparty};
 }
 
@@ -40,14 +44,19 @@ void MaskPersonalFields(Json* object, const AccessRules& rules, PersonalDataView
 
 MatterSummary Summarize(const store::Matter& matter, const Procedure& procedure) {
   const Machine* machine = procedure.FindMachine(matter.machine);
-  return {matter.id, matter.machine, machine ? machine->title : matter.machine, matter.kind, matter.state,
-          machine != nullptr && machine->IsFinal(matter.state), matter.title, matter.doc_number};
+  return {matter.id,    matter.machine,   machine ? machine->title : matter.machine,
+          matter.kind,  matter.state,     machine != nullptr && machine->IsFinal(matter.state),
+          matter.title, matter.doc_number};
 }
 
 class ViewBuilder {
  public:
-  ViewBuilder(const WorkflowContext& context, store::Transaction& transaction, const Actor& actor, Date as_of)
-      : procedure_(*context.procedure), policy_(context.policy()), transaction_(transaction), actor_(actor),
+  ViewBuilder(const WorkflowContext& context, store::Transaction& transaction, const Actor& actor,
+              Date as_of)
+      : procedure_(*context.procedure),
+        policy_(context.policy()),
+        transaction_(transaction),
+        actor_(actor),
         as_of_(as_of) {}
 
   PersonalDataView view() const { return actor_.personal_data(); }
@@ -57,8 +66,17 @@ class ViewBuilder {
                         transaction_.matters().ListDeadlines({.object_id = object_id}));
     std::vector<DeadlineView> views;
     for (const store::Deadline& deadline : deadlines) {
-      DeadlineView view{deadline.name, deadline.title, deadline.period, deadline.base_on, deadline.due_on,
-                        deadline.state, deadline.closed_on, "", 0, std::nullopt, deadline.note};
+      DeadlineView view{deadline.name,
+                        deadline.title,
+                        deadline.period,
+                        deadline.base_on,
+                        deadline.due_on,
+                        deadline.state,
+                        deadline.closed_on,
+                        "",
+                        0,
+                        std::nullopt,
+                        deadline.note};
       Result<Date> due = ParseDate(deadline.due_on);
       if (deadline.state == "open" && due.ok()) {
         view.colour = DeadlineColour(*due, as_of_, procedure_.warning_days());
@@ -71,33 +89,39 @@ class ViewBuilder {
   }
 
   Result<std::vector<EventView>> Events(const std::string& object_id) {
-    SJ_ASSIGN_OR_RETURN(std::vector<store::WorkflowEvent> events, transaction_.matters().ListEvents(object_id));
+    SJ_ASSIGN_OR_RETURN(std::vector<store::WorkflowEvent> events,
+                        transaction_.matters().ListEvents(object_id));
     std::vector<EventView> views;
     for (const store::WorkflowEvent& event : events) {
       Json inputs = Json::parse(event.inputs_json, nullptr, false);
       if (!inputs.is_object()) inputs = Json::object();
       MaskPersonalFields(&inputs, procedure_.access(), view());
-      views.push_back({event.seq, event.action, event.label, event.from_state, event.to_state, event.actor,
-                       event.acted_on, event.recorded_at, inputs});
+      views.push_back({event.seq, event.action, event.label, event.from_state, event.to_state,
+                       event.actor, event.acted_on, event.recorded_at, inputs});
     }
     return views;
   }
 
-  std::vector<NextAction> Next(const Machine& machine, const std::string& state, const std::string& kind,
-                               const ActTarget& target, const std::string& id) {
+  std::vector<NextAction> Next(const Machine& machine, const std::string& state,
+                               const std::string& kind, const ActTarget& target,
+                               const std::string& id) {
     std::vector<NextAction> actions;
     if (machine.IsFinal(state)) return actions;
     for (const Transition& transition : machine.transitions) {
       if (!transition.automatic.empty()) continue;
-      if (std::find(transition.from.begin(), transition.from.end(), state) == transition.from.end()) continue;
+      if (std::find(transition.from.begin(), transition.from.end(), state) == transition.from.end())
+        continue;
       if (!transition.if_kind.empty() &&
-          std::find(transition.if_kind.begin(), transition.if_kind.end(), kind) == transition.if_kind.end()) {
+          std::find(transition.if_kind.begin(), transition.if_kind.end(), kind) ==
+              transition.if_kind.end()) {
         continue;
       }
       if (!policy_.CheckAct(actor_, transition.roles, target, "").ok()) continue;
       if (!GuardsHold(transition, id)) continue;
-      NextAction action{transition.action, transition.label,
-                        "shujian " + machine.command + " " + transition.action + " " + id, {}};
+      NextAction action{transition.action,
+                        transition.label,
+                        "shujian " + machine.command + " " + transition.action + " " + id,
+                        {}};
       for (const Requirement& requirement : transition.required) {
         std::string need = DescribeRequirement(procedure_, requirement);
         if (!requirement.when.empty()) {
@@ -136,13 +160,15 @@ class ViewBuilder {
             {.object_id = id, .name = guard.substr(8), .active_only = true});
         if (!deadlines.ok()) return false;
         bool overdue = false;
-        for (const store::Deadline& deadline : *deadlines) overdue = overdue || deadline.due_on < as_of_.ToIso();
+        for (const store::Deadline& deadline : *deadlines)
+          overdue = overdue || deadline.due_on < as_of_.ToIso();
         if (!overdue) return false;
       } else if (guard.starts_with("done:")) {
         Result<std::vector<store::WorkflowEvent>> events = transaction_.matters().ListEvents(id);
         if (!events.ok()) return false;
         bool done = false;
-        for (const store::WorkflowEvent& event : *events) done = done || event.action == guard.substr(5);
+        for (const store::WorkflowEvent& event : *events)
+          done = done || event.action == guard.substr(5);
         if (!done) return false;
       }
     }
@@ -151,7 +177,8 @@ class ViewBuilder {
 
   Result<std::string> OrgName(const std::string& code) {
     if (code.empty()) return std::string();
-    SJ_ASSIGN_OR_RETURN(std::optional<store::Organisation> org, transaction_.orgs().GetOrganisation(code));
+    SJ_ASSIGN_OR_RETURN(std::optional<store::Organisation> org,
+                        transaction_.orgs().GetOrganisation(code));
     return org ? org->name : code;
   }
 
@@ -196,8 +223,8 @@ class ViewBuilder {
 };
 
 // Records that `actor` saw personal data of `object_id` in full (AUD-1).
-Status AuditPlainView(const WorkflowContext& context, const std::string& actor_login, const std::string& type,
-                      const std::string& object_id) {
+Status AuditPlainView(const WorkflowContext& context, const std::string& actor_login,
+                      const std::string& type, const std::string& object_id) {
   SJ_ASSIGN_OR_RETURN(auto transaction, context.store->Begin(store::TransactionMode::kReadWrite));
   SJ_ASSIGN_OR_RETURN(Actor actor, context.policy().Resolve(*transaction, actor_login));
   AuditEntry entry{type + ".view", type, object_id, "ok", "查看（含个人信息明文）", "{}", "{}"};
@@ -226,7 +253,8 @@ std::string DeadlineColour(Date due, Date as_of, int warning_days) {
   return "green";
 }
 
-Result<MatterView> CaseViews::ShowMatter(const std::string& actor_login, const std::string& id, Date as_of) const {
+Result<MatterView> CaseViews::ShowMatter(const std::string& actor_login, const std::string& id,
+                                         Date as_of) const {
   MatterView view;
   bool audit_plain = false;
   {
@@ -237,7 +265,8 @@ Result<MatterView> CaseViews::ShowMatter(const std::string& actor_login, const s
     SJ_ASSIGN_OR_RETURN(std::optional<store::Matter> matter, transaction->matters().GetMatter(id));
     if (!matter) return Status::NotFound("「" + id + "」不存在（编号形如 C-000001、S-000001）");
     if (!policy.CanReadMatter(actor, MatterTarget(*matter, *context_.procedure))) {
-      return Status::PermissionDenied(actor.Describe() + "无权查看 " + id + "：它不属于本院，也不是发给本单位的");
+      return Status::PermissionDenied(actor.Describe() + "无权查看 " + id +
+                                      "：它不属于本院，也不是发给本单位的");
     }
     const Machine* machine = context_.procedure->FindMachine(matter->machine);
     if (machine == nullptr) return Status::Corruption(id + " 的流程在本程序中不存在");
@@ -245,7 +274,8 @@ Result<MatterView> CaseViews::ShowMatter(const std::string& actor_login, const s
     view.matter = *matter;
     view.matter.title = MaskIdNumbersInText(matter->title, builder.view());
     view.machine_title = machine->title;
-    if (const StateRule* state = machine->FindState(matter->state)) view.state_description = state->description;
+    if (const StateRule* state = machine->FindState(matter->state))
+      view.state_description = state->description;
     view.final = machine->IsFinal(matter->state);
     SJ_ASSIGN_OR_RETURN(view.org_name, builder.OrgName(matter->org_code));
     SJ_ASSIGN_OR_RETURN(view.counterparty_name, builder.OrgName(matter->counterparty_org));
@@ -257,7 +287,8 @@ Result<MatterView> CaseViews::ShowMatter(const std::string& actor_login, const s
     }
     view.attributes = Json::parse(matter->attributes_json, nullptr, false);
     if (!view.attributes.is_object()) view.attributes = Json::object();
-    audit_plain = builder.view() == PersonalDataView::kPlain && view.attributes.contains("person_id");
+    audit_plain =
+        builder.view() == PersonalDataView::kPlain && view.attributes.contains("person_id");
     MaskPersonalFields(&view.attributes, context_.procedure->access(), builder.view());
     SJ_ASSIGN_OR_RETURN(view.events, builder.Events(id));
     SJ_ASSIGN_OR_RETURN(view.deadlines, builder.Deadlines(id));
@@ -268,29 +299,35 @@ Result<MatterView> CaseViews::ShowMatter(const std::string& actor_login, const s
     } else {
       filter.parent_id = id;
     }
-    SJ_ASSIGN_OR_RETURN(std::vector<store::Matter> children, transaction->matters().ListMatters(filter));
+    SJ_ASSIGN_OR_RETURN(std::vector<store::Matter> children,
+                        transaction->matters().ListMatters(filter));
     for (const store::Matter& child : children) {
       if (policy.CanReadMatter(actor, MatterTarget(child, *context_.procedure))) {
         view.dispositions.push_back(Summarize(child, *context_.procedure));
       }
     }
     if (!matter->case_id.empty()) {
-      SJ_ASSIGN_OR_RETURN(std::optional<store::Matter> parent, transaction->matters().GetMatter(matter->case_id));
+      SJ_ASSIGN_OR_RETURN(std::optional<store::Matter> parent,
+                          transaction->matters().GetMatter(matter->case_id));
       if (parent && policy.CanReadMatter(actor, MatterTarget(*parent, *context_.procedure))) {
         view.case_summary = Summarize(*parent, *context_.procedure);
       }
     }
-    if (policy.CanReadLead(actor, {matter->lead_id, matter->org_code, "", "", ""}) || actor.IsProcuratorate()) {
+    if (policy.CanReadLead(actor, {matter->lead_id, matter->org_code, "", "", ""}) ||
+        actor.IsProcuratorate()) {
       view.lead_id = matter->lead_id;
     }
     SJ_ASSIGN_OR_RETURN(view.sites, transaction->heritage().ListMatterSites(id));
-    view.next_actions = builder.Next(*machine, matter->state, matter->kind, MatterTarget(*matter, *context_.procedure), id);
+    view.next_actions = builder.Next(*machine, matter->state, matter->kind,
+                                     MatterTarget(*matter, *context_.procedure), id);
   }
-  if (audit_plain) SJ_RETURN_IF_ERROR(AuditPlainView(context_, actor_login, view.matter.machine, id));
+  if (audit_plain)
+    SJ_RETURN_IF_ERROR(AuditPlainView(context_, actor_login, view.matter.machine, id));
   return view;
 }
 
-Result<LeadView> CaseViews::ShowLead(const std::string& actor_login, const std::string& id, Date as_of) const {
+Result<LeadView> CaseViews::ShowLead(const std::string& actor_login, const std::string& id,
+                                     Date as_of) const {
   LeadView view;
   bool audit_plain = false;
   {
@@ -301,13 +338,15 @@ Result<LeadView> CaseViews::ShowLead(const std::string& actor_login, const std::
     SJ_ASSIGN_OR_RETURN(std::optional<store::Lead> lead, transaction->leads().GetLead(id));
     if (!lead) return Status::NotFound("线索 " + id + " 不存在");
     SJ_ASSIGN_OR_RETURN(view.handling, transaction->lead_handling().GetHandling(id));
-    ActTarget target{id, view.handling ? view.handling->org_code : "", view.handling ? view.handling->dept_code : "",
+    ActTarget target{id, view.handling ? view.handling->org_code : "",
+                     view.handling ? view.handling->dept_code : "",
                      view.handling ? view.handling->assignee : "", ""};
     if (!policy.CanReadLead(actor, target)) {
       return Status::PermissionDenied(actor.Describe() + "无权查看线索 " + id + "：它属于其他院");
     }
     ViewBuilder builder(context_, *transaction, actor, as_of);
-    audit_plain = builder.view() == PersonalDataView::kPlain && HasPersonalData(*lead, context_.procedure->access());
+    audit_plain = builder.view() == PersonalDataView::kPlain &&
+                  HasPersonalData(*lead, context_.procedure->access());
     view.lead = builder.MaskLead(*lead);
     if (view.handling) {
       SJ_ASSIGN_OR_RETURN(view.org_name, builder.OrgName(view.handling->org_code));
@@ -316,9 +355,11 @@ Result<LeadView> CaseViews::ShowLead(const std::string& actor_login, const std::
     SJ_ASSIGN_OR_RETURN(view.events, builder.Events(id));
     SJ_ASSIGN_OR_RETURN(view.deadlines, builder.Deadlines(id));
     SJ_ASSIGN_OR_RETURN(view.merged_from, transaction->lead_handling().ListMergedInto(id));
-    SJ_ASSIGN_OR_RETURN(std::vector<store::Matter> matters, transaction->matters().ListMatters({.lead_id = id}));
+    SJ_ASSIGN_OR_RETURN(std::vector<store::Matter> matters,
+                        transaction->matters().ListMatters({.lead_id = id}));
     for (const store::Matter& matter : matters) {
-      if (matter.case_id.empty() && policy.CanReadMatter(actor, MatterTarget(matter, *context_.procedure))) {
+      if (matter.case_id.empty() &&
+          policy.CanReadMatter(actor, MatterTarget(matter, *context_.procedure))) {
         view.matters.push_back(Summarize(matter, *context_.procedure));
       }
     }
@@ -354,7 +395,8 @@ Result<SubjectView> CaseViews::ShowSubject(const std::string& actor_login, const
     std::set<std::string> sources;
     std::set<std::string> orgs;
     for (const store::Lead& lead : leads) {
-      SJ_ASSIGN_OR_RETURN(std::optional<store::LeadHandling> handling, transaction->lead_handling().GetHandling(lead.id));
+      SJ_ASSIGN_OR_RETURN(std::optional<store::LeadHandling> handling,
+                          transaction->lead_handling().GetHandling(lead.id));
       std::string org = handling ? handling->org_code : "";
       if (!policy.CanReadLead(actor, {lead.id, org, "", "", ""})) {
         ++view.hidden;
@@ -369,7 +411,8 @@ Result<SubjectView> CaseViews::ShowSubject(const std::string& actor_login, const
         orgs.insert(name);
       }
       view.leads.push_back(builder.MaskLead(lead));
-      SJ_ASSIGN_OR_RETURN(std::vector<store::Matter> matters, transaction->matters().ListMatters({.lead_id = lead.id}));
+      SJ_ASSIGN_OR_RETURN(std::vector<store::Matter> matters,
+                          transaction->matters().ListMatters({.lead_id = lead.id}));
       for (const store::Matter& matter : matters) {
         if (policy.CanReadMatter(actor, MatterTarget(matter, *context_.procedure))) {
           view.matters.push_back(Summarize(matter, *context_.procedure));
@@ -386,11 +429,13 @@ Result<SubjectView> CaseViews::ShowSubject(const std::string& actor_login, const
     view.sources.assign(sources.begin(), sources.end());
     view.orgs.assign(orgs.begin(), orgs.end());
   }
-  if (audit_plain) SJ_RETURN_IF_ERROR(AuditPlainView(context_, actor_login, "subject", kind + ":" + key));
+  if (audit_plain)
+    SJ_RETURN_IF_ERROR(AuditPlainView(context_, actor_login, "subject", kind + ":" + key));
   return view;
 }
 
-Result<std::vector<MatterSummary>> CaseViews::ListMatters(const std::string& actor_login, const std::string& machine,
+Result<std::vector<MatterSummary>> CaseViews::ListMatters(const std::string& actor_login,
+                                                          const std::string& machine,
                                                           bool open_only) const {
   SJ_ASSIGN_OR_RETURN(auto transaction, context_.store->Begin(store::TransactionMode::kRead));
   AccessPolicy policy = context_.policy();
@@ -399,7 +444,8 @@ Result<std::vector<MatterSummary>> CaseViews::ListMatters(const std::string& act
   store::MatterFilter filter;
   filter.machine = machine;
   filter.open_only = open_only;
-  SJ_ASSIGN_OR_RETURN(std::vector<store::Matter> matters, transaction->matters().ListMatters(filter));
+  SJ_ASSIGN_OR_RETURN(std::vector<store::Matter> matters,
+                      transaction->matters().ListMatters(filter));
   std::vector<MatterSummary> summaries;
   for (const store::Matter& matter : matters) {
     if (!policy.CanReadMatter(actor, MatterTarget(matter, *context_.procedure))) continue;

@@ -10,7 +10,6 @@
 #define SHUJIAN_WORKFLOW_CASE_VIEWS_H_
 
 #include <nlohmann/json.hpp>
-
 #include <optional>
 #include <string>
 #include <vector>
@@ -27,11 +26,11 @@ struct DeadlineView {
   std::string period;
   std::string base_on;
   std::string due_on;
-  std::string state;       // open, paused, done, cancelled
+  std::string state;  // open, paused, done, cancelled
   std::string closed_on;
-  std::string colour;      // for open deadlines: green, yellow, red; else ""
-  int days_left = 0;       // due - as_of, for open deadlines
-  std::optional<bool> met; // for done deadlines: closed on or before the due date
+  std::string colour;       // for open deadlines: green, yellow, red; else ""
+  int days_left = 0;        // due - as_of, for open deadlines
+  std::optional<bool> met;  // for done deadlines: closed on or before the due date
   std::string note;
 };
 
@@ -50,8 +49,8 @@ struct EventView {
 struct NextAction {
   std::string action;
   std::string label;
-  std::string command;                 // e.g. "shujian suggestion serve S-000001"
-  std::vector<std::string> needs;      // the inputs it requires, as "送达方式（--method，可选：…）"
+  std::string command;             // e.g. "shujian suggestion serve S-000001"
+  std::vector<std::string> needs;  // the inputs it requires, as "送达方式（--method，可选：…）"
 };
 
 struct MatterSummary {
@@ -74,7 +73,7 @@ struct MatterView {
   std::string dept_name;
   std::string handler_name;
   std::string counterparty_name;
-  nlohmann::ordered_json attributes;   // masked for the viewer
+  nlohmann::ordered_json attributes;  // masked for the viewer
   std::vector<EventView> events;
   std::vector<DeadlineView> deadlines;
   std::vector<store::Attachment> attachments;
@@ -86,7 +85,7 @@ struct MatterView {
 };
 
 struct LeadView {
-  store::Lead lead;                    // subject and evidence masked for the viewer
+  store::Lead lead;  // subject and evidence masked for the viewer
   std::optional<store::LeadHandling> handling;
   std::string org_name;
   std::string assignee_name;
@@ -119,11 +118,11 @@ class CaseViews {
   Result<LeadView> ShowLead(const std::string& actor, const std::string& id, Date as_of) const;
   // Every lead about (kind, key) across models and procuratorates, as the viewer may see them.
   // `key` is normalised like the leads' (an ID number, credit code or plate in any accepted form).
-  Result<SubjectView> ShowSubject(const std::string& actor, const std::string& kind, const std::string& key,
-                                  Date as_of) const;
+  Result<SubjectView> ShowSubject(const std::string& actor, const std::string& kind,
+                                  const std::string& key, Date as_of) const;
   // Matters of `machine` (all when empty) the viewer may see, open ones only when `open_only`.
-  Result<std::vector<MatterSummary>> ListMatters(const std::string& actor, const std::string& machine,
-                                                 bool open_only) const;
+  Result<std::vector<MatterSummary>> ListMatters(const std::string& actor,
+                                                 const std::string& machine, bool open_only) const;
 
  private:
   const WorkflowContext& context_;

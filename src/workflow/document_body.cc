@@ -74,7 +74,8 @@ Result<DocumentBody> ParseDocumentBody(std::string_view text) {
     ++paragraphs;
     if (end == text.size()) break;
   }
-  if (paragraphs == 0) return Status::InvalidArgument("正文是空的；请按 " + SectionList() + " 分段写");
+  if (paragraphs == 0)
+    return Status::InvalidArgument("正文是空的；请按 " + SectionList() + " 分段写");
   return body;
 }
 

@@ -1,5 +1,5 @@
-// The body of a document (检察建议书, 检察意见书) as a prosecutor writes it in a text file: sections
-// introduced by a line 【名称】, each followed by its paragraphs (one per non-empty line).
+// The body of a document (检察建议书, 检察意见书) as a prosecutor writes it in a text file:
+// sections introduced by a line 【名称】, each followed by its paragraphs (one per non-empty line).
 //
 //   【起因】本院在履行行政检察职责中发现……
 //   【事实】经查，……
@@ -27,7 +27,8 @@
 namespace shujian::workflow {
 
 // The section names, in document order.
-inline constexpr std::string_view kBodySections[] = {"起因", "事实", "理由", "依据", "建议", "抄送"};
+inline constexpr std::string_view kBodySections[] = {"起因", "事实", "理由",
+                                                     "依据", "建议", "抄送"};
 
 struct DocumentBody {
   std::map<std::string, std::vector<std::string>> sections;  // name → paragraphs

@@ -1,7 +1,6 @@
 #include "workflow/document_service.h"
 
 #include <nlohmann/json.hpp>
-
 #include <span>
 
 #include "core/date_parse.h"
@@ -41,7 +40,8 @@ std::string FactsText(const store::Lead& lead) {
   std::string text;
   if (facts.is_object()) {
     for (const auto& [key, value] : facts.items()) {
-      text += (text.empty() ? "" : "；") + key + "：" + (value.is_string() ? value.get<std::string>() : value.dump());
+      text += (text.empty() ? "" : "；") + key + "：" +
+              (value.is_string() ? value.get<std::string>() : value.dump());
     }
   }
   return text;
@@ -60,160 +60,182 @@ Result<std::string> Template(std::string_view path) {
 
 }  // namespace
 
-Result<GeneratedDocument> DocumentService::Generate(const std::string& actor_login, const std::string& id) const {
+Result<GeneratedDocument> DocumentService::Generate(const std::string& actor_login,
+                                                    const std::string& id) const {
   GeneratedDocument document;
-  SJ_RETURN_IF_ERROR(RunAudited(context_, actor_login, "document.generate", id, [&](store::Transaction& tx) -> Status {
-    AccessPolicy policy = context_.policy();
-    SJ_ASSIGN_OR_RETURN(Actor actor, policy.Resolve(tx, actor_login));
-    SJ_RETURN_IF_ERROR(policy.CheckReadsCaseData(actor, "生成文书"));
-    SJ_ASSIGN_OR_RETURN(std::optional<store::Matter> matter, tx.matters().GetMatter(id));
-    if (!matter) return Status::NotFound("「" + id + "」不存在");
-    const Machine* machine = context_.procedure->FindMachine(matter->machine);
-    if (!policy.CanReadMatter(actor, {id, matter->org_code, matter->dept_code, matter->handler,
-                                      matter->counterparty_org, machine && machine->shown_to_counterparty})) {
-      return Status::PermissionDenied(actor.Describe() + "无权查看 " + id);
-    }
-    if (actor.personal_data() != PersonalDataView::kPlain) {
-      return Status::PermissionDenied(actor.Describe() +
-                                      "不能生成文书：文书含个人信息，只有承办检察官、部门负责人和检察长可以生成");
-    }
-    const DocumentRule* rule = machine ? context_.procedure->FindDocument(machine->document) : nullptr;
-    if (rule == nullptr || rule->template_file.empty()) {
-      return Status::FailedPrecondition((machine ? machine->title : matter->machine) + " " + id + " 没有可生成的文书");
-    }
-    Json attributes = Json::parse(matter->attributes_json, nullptr, false);
-    if (!attributes.is_object()) attributes = Json::object();
-    SJ_ASSIGN_OR_RETURN(std::vector<store::WorkflowEvent> events, tx.matters().ListEvents(id));
-    SJ_ASSIGN_OR_RETURN(std::optional<store::Organisation> org, tx.orgs().GetOrganisation(matter->org_code));
-    std::string addressee;
-    if (!matter->counterparty_org.empty()) {
-      SJ_ASSIGN_OR_RETURN(std::optional<store::Organisation> counterparty,
-                          tx.orgs().GetOrganisation(matter->counterparty_org));
-      if (counterparty) addressee = counterparty->name;
-    }
-    std::optional<store::Lead> lead;
-    std::string lead_id = matter->lead_id;
-    if (!lead_id.empty()) {
-      SJ_ASSIGN_OR_RETURN(lead, tx.leads().GetLead(lead_id));
-    }
+  SJ_RETURN_IF_ERROR(RunAudited(
+      context_, actor_login, "document.generate", id, [&](store::Transaction& tx) -> Status {
+        AccessPolicy policy = context_.policy();
+        SJ_ASSIGN_OR_RETURN(Actor actor, policy.Resolve(tx, actor_login));
+        SJ_RETURN_IF_ERROR(policy.CheckReadsCaseData(actor, "生成文书"));
+        SJ_ASSIGN_OR_RETURN(std::optional<store::Matter> matter, tx.matters().GetMatter(id));
+        if (!matter) return Status::NotFound("「" + id + "」不存在");
+        const Machine* machine = context_.procedure->FindMachine(matter->machine);
+        if (!policy.CanReadMatter(
+                actor, {id, matter->org_code, matter->dept_code, matter->handler,
+                        matter->counterparty_org, machine && machine->shown_to_counterparty})) {
+          return Status::PermissionDenied(actor.Describe() + "无权查看 " + id);
+        }
+        if (actor.personal_data() != PersonalDataView::kPlain) {
+          return Status::PermissionDenied(
+              actor.Describe() +
+              "不能生成文书：文书含个人信息，只有承办检察官、部门负责人和检察长可以生成");
+        }
+        const DocumentRule* rule =
+            machine ? context_.procedure->FindDocument(machine->document) : nullptr;
+        if (rule == nullptr || rule->template_file.empty()) {
+          return Status::FailedPrecondition((machine ? machine->title : matter->machine) + " " +
+                                            id + " 没有可生成的文书");
+        }
+        Json attributes = Json::parse(matter->attributes_json, nullptr, false);
+        if (!attributes.is_object()) attributes = Json::object();
+        SJ_ASSIGN_OR_RETURN(std::vector<store::WorkflowEvent> events, tx.matters().ListEvents(id));
+        SJ_ASSIGN_OR_RETURN(std::optional<store::Organisation> org,
+                            tx.orgs().GetOrganisation(matter->org_code));
+        std::string addressee;
+        if (!matter->counterparty_org.empty()) {
+          SJ_ASSIGN_OR_RETURN(std::optional<store::Organisation> counterparty,
+                              tx.orgs().GetOrganisation(matter->counterparty_org));
+          if (counterparty) addressee = counterparty->name;
+        }
+        std::optional<store::Lead> lead;
+        std::string lead_id = matter->lead_id;
+        if (!lead_id.empty()) {
+          SJ_ASSIGN_OR_RETURN(lead, tx.leads().GetLead(lead_id));
+        }
 
-    DocumentBody body;
-    std::string body_text = AttributeText(attributes, "body");
-    if (!body_text.empty()) {
-      Result<DocumentBody> parsed = ParseDocumentBody(body_text);
-      if (parsed.ok()) body = std::move(parsed).value();
-    }
-    bool signed_document = !matter->doc_number.empty();
-    document.draft = !signed_document;
-    document.number = matter->doc_number;
-    document.title = rule->title;
-    std::string signed_on = matter->machine == "case" ? DateOf(events, "create") : DateOf(events, "sign");
-    std::vector<std::string> paragraphs;
-    std::string subject = matter->title;
+        DocumentBody body;
+        std::string body_text = AttributeText(attributes, "body");
+        if (!body_text.empty()) {
+          Result<DocumentBody> parsed = ParseDocumentBody(body_text);
+          if (parsed.ok()) body = std::move(parsed).value();
+        }
+        bool signed_document = !matter->doc_number.empty();
+        document.draft = !signed_document;
+        document.number = matter->doc_number;
+        document.title = rule->title;
+        std::string signed_on =
+            matter->machine == "case" ? DateOf(events, "create") : DateOf(events, "sign");
+        std::vector<std::string> paragraphs;
+        std::string subject = matter->title;
 
-    if (matter->machine == "opinion") {
-      std::string person = AttributeText(attributes, "person_name");
-      std::string person_id = AttributeText(attributes, "person_id");
-      Result<Date> decided = ParseDate(AttributeText(attributes, "decided_on"));
-      paragraphs.push_back("被不起诉人" + person + (person_id.empty() ? "" : "（公民身份号码" + person_id + "）") +
-                           "一案，本院于" + (decided.ok() ? decided->ToChinese() : "") + "作出不起诉决定（" +
-                           AttributeText(attributes, "decision_no") + "）。");
-      if (body.Has("事实")) {
-        Append(&paragraphs, body.Paragraphs("事实"));
-      } else {
-        paragraphs.push_back("经审查，被不起诉人的行为依法应当给予行政处罚。");
-      }
-      Append(&paragraphs, body.Paragraphs("理由"));
-      std::string proposal = AttributeText(attributes, "proposal");
-      if (const Json* acts = attributes.contains("acts") ? &attributes["acts"] : nullptr;
-          acts && acts->contains("submit") && (*acts)["submit"].contains("proposal")) {
-        proposal = (*acts)["submit"]["proposal"].get<std::string>();
-      }
-      std::string basis = body.Has("依据") ? body.Paragraphs("依据").front() : rule->basis;
-      paragraphs.push_back("根据" + basis + "的规定，建议你单位对被不起诉人" + person + "依法" +
-                           (proposal.empty() ? "给予行政处罚" : proposal) + "。");
-      Append(&paragraphs, body.Paragraphs("建议"));
-      const DeadlineRule* reply = context_.procedure->FindDeadline("opinion_reply");
-      paragraphs.push_back("请你单位在收到本检察意见书之日起" + reply->period.InWords() +
-                           "内将处理结果书面回复本院。");
-    } else if (matter->machine == "case") {
-      paragraphs.push_back("本院在履行法律监督职责中发现，" + subject + "。");
-      Append(&paragraphs, body.Paragraphs("事实"));
-      std::string basis = body.Has("依据") ? body.Paragraphs("依据").front() : rule->basis;
-      paragraphs.push_back("根据" + basis + "的规定，本院决定对该案（" + matter->kind + "）立案审查。");
-    } else {
-      if (body.Has("起因")) {
-        Append(&paragraphs, body.Paragraphs("起因"));
-      } else {
-        paragraphs.push_back("本院在履行法律监督职责中发现，" + subject + "。");
-      }
-      if (body.Has("事实")) {
-        Append(&paragraphs, body.Paragraphs("事实"));
-      } else if (lead && !FactsText(*lead).empty()) {
-        paragraphs.push_back("经查，" + FactsText(*lead) + "。");
-      }
-      Append(&paragraphs, body.Paragraphs("理由"));
-      if (body.Has("依据")) {
-        Append(&paragraphs, body.Paragraphs("依据"));
-      } else if (lead && !lead->legal_basis.empty()) {
-        paragraphs.push_back("上述情形涉及" + lead->legal_basis + "的规定。");
-      }
-      paragraphs.push_back("为此，根据" + rule->basis + "的规定，提出如下检察建议：");
-      if (body.Has("建议")) {
-        Append(&paragraphs, body.Paragraphs("建议"));
-      } else {
-        paragraphs.push_back("依法履行监督管理职责，对上述问题予以纠正。");
-      }
-      const DeadlineRule* reply = context_.procedure->FindDeadline("suggestion_reply");
-      bool urgent = matter->urgent && reply->urgent_period.has_value();
-      const PeriodSpec& period = urgent ? *reply->urgent_period : reply->period;
-      paragraphs.push_back(std::string(urgent ? "鉴于情况紧急，" : "") + "请你单位在收到本检察建议书之日起" +
-                           period.InWords() + "内依法办理，并将办理情况书面回复本院。如有异议，请在上述期限内书面提出。");
-    }
-    std::vector<std::string> copies;
-    for (const std::string& copy : body.Paragraphs("抄送")) copies.push_back("抄送：" + copy);
+        if (matter->machine == "opinion") {
+          std::string person = AttributeText(attributes, "person_name");
+          std::string person_id = AttributeText(attributes, "person_id");
+          Result<Date> decided = ParseDate(AttributeText(attributes, "decided_on"));
+          paragraphs.push_back("被不起诉人" + person +
+                               (person_id.empty() ? "" : "（公民身份号码" + person_id + "）") +
+                               "一案，本院于" + (decided.ok() ? decided->ToChinese() : "") +
+                               "作出不起诉决定（" + AttributeText(attributes, "decision_no") +
+                               "）。");
+          if (body.Has("事实")) {
+            Append(&paragraphs, body.Paragraphs("事实"));
+          } else {
+            paragraphs.push_back("经审查，被不起诉人的行为依法应当给予行政处罚。");
+          }
+          Append(&paragraphs, body.Paragraphs("理由"));
+          std::string proposal = AttributeText(attributes, "proposal");
+          if (const Json* acts = attributes.contains("acts") ? &attributes["acts"] : nullptr;
+              acts && acts->contains("submit") && (*acts)["submit"].contains("proposal")) {
+            proposal = (*acts)["submit"]["proposal"].get<std::string>();
+          }
+          std::string basis = body.Has("依据") ? body.Paragraphs("依据").front() : rule->basis;
+          paragraphs.push_back("根据" + basis + "的规定，建议你单位对被不起诉人" + person + "依法" +
+                               (proposal.empty() ? "给予行政处罚" : proposal) + "。");
+          Append(&paragraphs, body.Paragraphs("建议"));
+          const DeadlineRule* reply = context_.procedure->FindDeadline("opinion_reply");
+          paragraphs.push_back("请你单位在收到本检察意见书之日起" + reply->period.InWords() +
+                               "内将处理结果书面回复本院。");
+        } else if (matter->machine == "case") {
+          paragraphs.push_back("本院在履行法律监督职责中发现，" + subject + "。");
+          Append(&paragraphs, body.Paragraphs("事实"));
+          std::string basis = body.Has("依据") ? body.Paragraphs("依据").front() : rule->basis;
+          paragraphs.push_back("根据" + basis + "的规定，本院决定对该案（" + matter->kind +
+                               "）立案审查。");
+        } else {
+          if (body.Has("起因")) {
+            Append(&paragraphs, body.Paragraphs("起因"));
+          } else {
+            paragraphs.push_back("本院在履行法律监督职责中发现，" + subject + "。");
+          }
+          if (body.Has("事实")) {
+            Append(&paragraphs, body.Paragraphs("事实"));
+          } else if (lead && !FactsText(*lead).empty()) {
+            paragraphs.push_back("经查，" + FactsText(*lead) + "。");
+          }
+          Append(&paragraphs, body.Paragraphs("理由"));
+          if (body.Has("依据")) {
+            Append(&paragraphs, body.Paragraphs("依据"));
+          } else if (lead && !lead->legal_basis.empty()) {
+            paragraphs.push_back("上述情形涉及" + lead->legal_basis + "的规定。");
+          }
+          paragraphs.push_back("为此，根据" + rule->basis + "的规定，提出如下检察建议：");
+          if (body.Has("建议")) {
+            Append(&paragraphs, body.Paragraphs("建议"));
+          } else {
+            paragraphs.push_back("依法履行监督管理职责，对上述问题予以纠正。");
+          }
+          const DeadlineRule* reply = context_.procedure->FindDeadline("suggestion_reply");
+          bool urgent = matter->urgent && reply->urgent_period.has_value();
+          const PeriodSpec& period = urgent ? *reply->urgent_period : reply->period;
+          paragraphs.push_back(
+              std::string(urgent ? "鉴于情况紧急，" : "") + "请你单位在收到本检察建议书之日起" +
+              period.InWords() +
+              "内依法办理，并将办理情况书面回复本院。如有异议，请在上述期限内书面提出。");
+        }
+        std::vector<std::string> copies;
+        for (const std::string& copy : body.Paragraphs("抄送")) copies.push_back("抄送：" + copy);
 
-    TemplateValues values;
-    values.scalars["院名"] = org ? org->name : matter->org_code;
-    values.scalars["文书名称"] = rule->title + (document.draft ? "（草稿）" : "");
-    values.scalars["文号"] = signed_document ? matter->doc_number : "（签发时编号）";
-    values.scalars["主送"] = addressee.empty() ? "" : addressee + "：";
-    values.scalars["成文日期"] = document.draft ? "" : signed_on;
-    DateTime now = context_.clock->Now();
-    values.scalars["生成时间"] = now.ToIso() + "+08:00";
-    values.lists["正文"] = paragraphs;
-    values.lists["抄送"] = copies;
+        TemplateValues values;
+        values.scalars["院名"] = org ? org->name : matter->org_code;
+        values.scalars["文书名称"] = rule->title + (document.draft ? "（草稿）" : "");
+        values.scalars["文号"] = signed_document ? matter->doc_number : "（签发时编号）";
+        values.scalars["主送"] = addressee.empty() ? "" : addressee + "：";
+        values.scalars["成文日期"] = document.draft ? "" : signed_on;
+        DateTime now = context_.clock->Now();
+        values.scalars["生成时间"] = now.ToIso() + "+08:00";
+        values.lists["正文"] = paragraphs;
+        values.lists["抄送"] = copies;
 
-    SJ_ASSIGN_OR_RETURN(std::string main, Template(rule->template_file));
-    SJ_ASSIGN_OR_RETURN(std::string document_xml, FillTemplate(main, values));
-    DocxParts parts;
-    for (const EmbeddedFile& file : EmbeddedDocumentTemplates()) {
-      if (!file.path.starts_with("package/")) continue;
-      SJ_ASSIGN_OR_RETURN(std::string filled, FillTemplate(file.data, values));
-      parts.emplace_back(std::string(file.path.substr(8)), std::move(filled));
-    }
-    parts.emplace_back("word/document.xml", std::move(document_xml));
-    SJ_ASSIGN_OR_RETURN(document.bytes, WriteDocx(parts));
-    document.sha256 = Sha256Hex(document.bytes);
-    document.file_name = (signed_document ? matter->doc_number : id + "（草稿）") + " " + rule->title + ".docx";
+        SJ_ASSIGN_OR_RETURN(std::string main, Template(rule->template_file));
+        SJ_ASSIGN_OR_RETURN(std::string document_xml, FillTemplate(main, values));
+        DocxParts parts;
+        for (const EmbeddedFile& file : EmbeddedDocumentTemplates()) {
+          if (!file.path.starts_with("package/")) continue;
+          SJ_ASSIGN_OR_RETURN(std::string filled, FillTemplate(file.data, values));
+          parts.emplace_back(std::string(file.path.substr(8)), std::move(filled));
+        }
+        parts.emplace_back("word/document.xml", std::move(document_xml));
+        SJ_ASSIGN_OR_RETURN(document.bytes, WriteDocx(parts));
+        document.sha256 = Sha256Hex(document.bytes);
+        document.file_name =
+            (signed_document ? matter->doc_number : id + "（草稿）") + " " + rule->title + ".docx";
 
-    store::Attachment attachment;
-    attachment.sha256 = document.sha256;
-    attachment.size = static_cast<int64_t>(document.bytes.size());
-    attachment.media_type = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
-    attachment.file_name = document.file_name;
-    attachment.purpose = "文书";
-    attachment.object_id = id;
-    attachment.uploaded_by = actor.login;
-    attachment.uploaded_at = now.ToIso();
-    attachment.content = document.bytes;
-    SJ_ASSIGN_OR_RETURN(document.attachment_id, tx.attachments().AddAttachment(attachment));
-    AuditEntry entry{"document.generate", matter->machine, id, "ok",
-                     "生成" + rule->title + (document.draft ? "（草稿）" : " " + matter->doc_number), "{}",
-                     Json{{"attachment", document.attachment_id}, {"sha256", document.sha256},
-                          {"size", document.bytes.size()}}.dump()};
-    return context_.audit->Record(tx, actor, entry);
-  }));
+        store::Attachment attachment;
+        attachment.sha256 = document.sha256;
+        attachment.size = static_cast<int64_t>(document.bytes.size());
+        attachment.media_type =
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+        attachment.file_name = document.file_name;
+        attachment.purpose = "文书";
+        attachment.object_id = id;
+        attachment.uploaded_by = actor.login;
+        attachment.uploaded_at = now.ToIso();
+        attachment.content = document.bytes;
+        SJ_ASSIGN_OR_RETURN(document.attachment_id, tx.attachments().AddAttachment(attachment));
+        AuditEntry entry{
+            "document.generate",
+            matter->machine,
+            id,
+            "ok",
+            "生成" + rule->title + (document.draft ? "（草稿）" : " " + matter->doc_number),
+            "{}",
+            Json{{"attachment", document.attachment_id},
+                 {"sha256", document.sha256},
+                 {"size", document.bytes.size()}}
+                .dump()};
+        return context_.audit->Record(tx, actor, entry);
+      }));
   return document;
 }
 

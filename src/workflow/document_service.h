@@ -20,10 +20,10 @@
 namespace shujian::workflow {
 
 struct GeneratedDocument {
-  std::string bytes;          // the .docx
-  std::string file_name;      // 郧检行建〔2024〕3号 检察建议书.docx
-  std::string title;          // 检察建议书
-  std::string number;         // the 文号, or "" for a draft
+  std::string bytes;      // the .docx
+  std::string file_name;  // 郧检行建〔2024〕3号 检察建议书.docx
+  std::string title;      // 检察建议书
+  std::string number;     // the 文号, or "" for a draft
   bool draft = false;
   std::string attachment_id;  // where it was kept
   std::string sha256;

@@ -33,7 +33,7 @@ Result<std::string> WriteDocx(const DocxParts& parts);
 std::string XmlEscape(std::string_view text);
 
 struct TemplateValues {
-  std::map<std::string, std::string> scalars;            // {{name}}
+  std::map<std::string, std::string> scalars;             // {{name}}
   std::map<std::string, std::vector<std::string>> lists;  // paragraphs with {{#name}}
 };
 

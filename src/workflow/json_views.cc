@@ -6,7 +6,9 @@ namespace shujian::workflow {
 namespace {
 
 // Exact decimal as a JSON string ("1010.5"): amounts never pass through binary floating point.
-std::string FormatFixedPointForJson(int64_t scaled, int scale) { return FormatFixedPoint(scaled, scale, 0); }
+std::string FormatFixedPointForJson(int64_t scaled, int scale) {
+  return FormatFixedPoint(scaled, scale, 0);
+}
 
 OrderedJson ParsedOr(const std::string& text, OrderedJson fallback) {
   OrderedJson json = OrderedJson::parse(text.empty() ? "null" : text, nullptr, false);
@@ -24,9 +26,9 @@ OrderedJson SubjectObject(const store::LeadSubject& subject) {
 OrderedJson DeadlinesJson(const std::vector<DeadlineView>& deadlines) {
   OrderedJson list = OrderedJson::array();
   for (const DeadlineView& deadline : deadlines) {
-    OrderedJson json = {{"name", deadline.name},       {"title", deadline.title},
-                        {"period", deadline.period},   {"from", deadline.base_on},
-                        {"due", deadline.due_on},      {"state", deadline.state}};
+    OrderedJson json = {{"name", deadline.name},     {"title", deadline.title},
+                        {"period", deadline.period}, {"from", deadline.base_on},
+                        {"due", deadline.due_on},    {"state", deadline.state}};
     if (!deadline.colour.empty()) {
       json["colour"] = deadline.colour;
       json["days_left"] = deadline.days_left;
@@ -42,9 +44,14 @@ OrderedJson DeadlinesJson(const std::vector<DeadlineView>& deadlines) {
 OrderedJson EventsJson(const std::vector<EventView>& events) {
   OrderedJson list = OrderedJson::array();
   for (const EventView& event : events) {
-    list.push_back({{"seq", event.seq},           {"action", event.action}, {"label", event.label},
-                    {"from", event.from_state},   {"to", event.to_state},   {"actor", event.actor},
-                    {"on", event.acted_on},       {"recorded_at", event.recorded_at},
+    list.push_back({{"seq", event.seq},
+                    {"action", event.action},
+                    {"label", event.label},
+                    {"from", event.from_state},
+                    {"to", event.to_state},
+                    {"actor", event.actor},
+                    {"on", event.acted_on},
+                    {"recorded_at", event.recorded_at},
                     {"inputs", event.inputs}});
   }
   return list;
@@ -53,31 +60,40 @@ OrderedJson EventsJson(const std::vector<EventView>& events) {
 OrderedJson NextJson(const std::vector<NextAction>& actions) {
   OrderedJson list = OrderedJson::array();
   for (const NextAction& action : actions) {
-    list.push_back({{"action", action.action}, {"label", action.label}, {"command", action.command},
+    list.push_back({{"action", action.action},
+                    {"label", action.label},
+                    {"command", action.command},
                     {"needs", action.needs}});
   }
   return list;
 }
 
 OrderedJson AttachmentJson(const store::Attachment& attachment) {
-  return {{"id", attachment.id},           {"file", attachment.file_name}, {"purpose", attachment.purpose},
-          {"media_type", attachment.media_type}, {"size", attachment.size}, {"sha256", attachment.sha256},
-          {"uploaded_by", attachment.uploaded_by}, {"uploaded_at", attachment.uploaded_at}};
+  return {{"id", attachment.id},
+          {"file", attachment.file_name},
+          {"purpose", attachment.purpose},
+          {"media_type", attachment.media_type},
+          {"size", attachment.size},
+          {"sha256", attachment.sha256},
+          {"uploaded_by", attachment.uploaded_by},
+          {"uploaded_at", attachment.uploaded_at}};
 }
 
 }  // namespace
 
 OrderedJson MatterSummaryJson(const MatterSummary& summary) {
-  OrderedJson json = {{"id", summary.id}, {"type", summary.machine}, {"type_title", summary.machine_title},
-                      {"kind", summary.kind}, {"state", summary.state}, {"final", summary.final},
-                      {"title", summary.title}};
+  OrderedJson json = {
+      {"id", summary.id},      {"type", summary.machine}, {"type_title", summary.machine_title},
+      {"kind", summary.kind},  {"state", summary.state},  {"final", summary.final},
+      {"title", summary.title}};
   if (!summary.doc_number.empty()) json["doc_number"] = summary.doc_number;
   return json;
 }
 
 OrderedJson LeadJson(const LeadView& view) {
   const store::Lead& lead = view.lead;
-  OrderedJson json = {{"id", lead.id}, {"model", lead.model_id}, {"subject", SubjectObject(lead.subject)}};
+  OrderedJson json = {
+      {"id", lead.id}, {"model", lead.model_id}, {"subject", SubjectObject(lead.subject)}};
   json["rules"] = ParsedOr(lead.rules_json, OrderedJson::array());
   json["title"] = lead.title;
   json["status"] = lead.status;
@@ -97,13 +113,18 @@ OrderedJson LeadJson(const LeadView& view) {
   json["addressee"] = lead.addressee;
   json["created_at"] = lead.created_at;
   json["updated_at"] = lead.updated_at;
-  if (!lead.first_run_id.empty()) json["runs"] = {{"first", lead.first_run_id}, {"last", lead.last_run_id}};
+  if (!lead.first_run_id.empty())
+    json["runs"] = {{"first", lead.first_run_id}, {"last", lead.last_run_id}};
   if (view.handling) {
     const store::LeadHandling& handling = *view.handling;
-    OrderedJson handling_json = {{"org", handling.org_code}, {"org_name", view.org_name},
-                                 {"dept", handling.dept_code}, {"assignee", handling.assignee},
-                                 {"assignee_name", view.assignee_name}, {"received_on", handling.received_on},
-                                 {"source_detail", ParsedOr(handling.source_detail_json, OrderedJson::object())}};
+    OrderedJson handling_json = {
+        {"org", handling.org_code},
+        {"org_name", view.org_name},
+        {"dept", handling.dept_code},
+        {"assignee", handling.assignee},
+        {"assignee_name", view.assignee_name},
+        {"received_on", handling.received_on},
+        {"source_detail", ParsedOr(handling.source_detail_json, OrderedJson::object())}};
     if (!handling.decision.empty()) {
       handling_json["decision"] = handling.decision;
       handling_json["reason"] = handling.reason;
@@ -126,8 +147,11 @@ OrderedJson LeadJson(const LeadView& view) {
 
 OrderedJson MatterJson(const MatterView& view) {
   const store::Matter& matter = view.matter;
-  OrderedJson json = {{"id", matter.id}, {"type", matter.machine}, {"type_title", view.machine_title},
-                      {"kind", matter.kind}, {"state", matter.state}};
+  OrderedJson json = {{"id", matter.id},
+                      {"type", matter.machine},
+                      {"type_title", view.machine_title},
+                      {"kind", matter.kind},
+                      {"state", matter.state}};
   if (!view.state_description.empty()) json["state_description"] = view.state_description;
   json["final"] = view.final;
   json["title"] = matter.title;
@@ -144,11 +168,13 @@ OrderedJson MatterJson(const MatterView& view) {
   if (!matter.closed_on.empty()) json["closed_on"] = matter.closed_on;
   json["attributes"] = view.attributes;
   OrderedJson dispositions = OrderedJson::array();
-  for (const MatterSummary& summary : view.dispositions) dispositions.push_back(MatterSummaryJson(summary));
+  for (const MatterSummary& summary : view.dispositions)
+    dispositions.push_back(MatterSummaryJson(summary));
   json[matter.machine == "case" ? "dispositions" : "followed_by"] = std::move(dispositions);
   json["deadlines"] = DeadlinesJson(view.deadlines);
   OrderedJson documents = OrderedJson::array();
-  for (const store::Attachment& attachment : view.attachments) documents.push_back(AttachmentJson(attachment));
+  for (const store::Attachment& attachment : view.attachments)
+    documents.push_back(AttachmentJson(attachment));
   json["documents"] = std::move(documents);
   if (!view.sites.empty()) json["sites"] = view.sites;
   json["events"] = EventsJson(view.events);
@@ -159,28 +185,46 @@ OrderedJson MatterJson(const MatterView& view) {
 OrderedJson SubjectJson(const SubjectView& view) {
   OrderedJson leads = OrderedJson::array();
   for (const store::Lead& lead : view.leads) {
-    leads.push_back({{"id", lead.id}, {"model", lead.model_id}, {"source", lead.source}, {"title", lead.title},
-                     {"status", lead.status}, {"created_at", lead.created_at}});
+    leads.push_back({{"id", lead.id},
+                     {"model", lead.model_id},
+                     {"source", lead.source},
+                     {"title", lead.title},
+                     {"status", lead.status},
+                     {"created_at", lead.created_at}});
   }
   OrderedJson matters = OrderedJson::array();
   for (const MatterSummary& summary : view.matters) matters.push_back(MatterSummaryJson(summary));
-  return {{"subject", SubjectObject(view.subject)}, {"leads", leads}, {"models", view.models},
-          {"sources", view.sources}, {"procuratorates", view.orgs}, {"matters", matters},
+  return {{"subject", SubjectObject(view.subject)},
+          {"leads", leads},
+          {"models", view.models},
+          {"sources", view.sources},
+          {"procuratorates", view.orgs},
+          {"matters", matters},
           {"hidden_leads", view.hidden}};
 }
 
 OrderedJson OutcomeJson(const ActionOutcome& outcome) {
-  return {{"object", outcome.object_id}, {"type", outcome.machine}, {"from", outcome.from_state},
-          {"to", outcome.to_state}, {"created", outcome.created}, {"notes", outcome.notes},
+  return {{"object", outcome.object_id},
+          {"type", outcome.machine},
+          {"from", outcome.from_state},
+          {"to", outcome.to_state},
+          {"created", outcome.created},
+          {"notes", outcome.notes},
           {"needs_attention", outcome.needs_attention}};
 }
 
 OrderedJson TodoJson(const TodoReport& report) {
   OrderedJson items = OrderedJson::array();
   for (const TodoItem& item : report.items) {
-    OrderedJson json = {{"kind", item.kind}, {"ref", item.ref}, {"title", item.title}, {"due", item.due},
-                        {"colour", item.colour}, {"days_left", item.days_left},
-                        {"deadline", item.deadline_title}, {"type", item.machine}, {"state", item.state}};
+    OrderedJson json = {{"kind", item.kind},
+                        {"ref", item.ref},
+                        {"title", item.title},
+                        {"due", item.due},
+                        {"colour", item.colour},
+                        {"days_left", item.days_left},
+                        {"deadline", item.deadline_title},
+                        {"type", item.machine},
+                        {"state", item.state}};
     if (!item.note.empty()) json["note"] = item.note;
     items.push_back(std::move(json));
   }
@@ -188,30 +232,42 @@ OrderedJson TodoJson(const TodoReport& report) {
 }
 
 OrderedJson OrganisationJson(const store::Organisation& org) {
-  return {{"code", org.code}, {"name", org.name}, {"short_name", org.short_name}, {"kind", org.kind},
-          {"parent", org.parent_code}, {"region", org.region}, {"active", org.active}};
+  return {{"code", org.code},    {"name", org.name},          {"short_name", org.short_name},
+          {"kind", org.kind},    {"parent", org.parent_code}, {"region", org.region},
+          {"active", org.active}};
 }
 
 OrderedJson DepartmentJson(const store::Department& dept) {
-  return {{"org", dept.org_code}, {"code", dept.code}, {"name", dept.name}, {"short_name", dept.short_name}};
+  return {{"org", dept.org_code},
+          {"code", dept.code},
+          {"name", dept.name},
+          {"short_name", dept.short_name}};
 }
 
 OrderedJson UserJson(const store::User& user) {
-  return {{"login", user.login}, {"name", user.name}, {"org", user.org_code}, {"dept", user.dept_code},
-          {"roles", user.roles}, {"active", user.active}};
+  return {{"login", user.login},    {"name", user.name},   {"org", user.org_code},
+          {"dept", user.dept_code}, {"roles", user.roles}, {"active", user.active}};
 }
 
 OrderedJson AuditEventJson(const store::AuditEvent& event) {
-  return {{"seq", event.seq},       {"at", event.at},         {"actor", event.actor},
-          {"actor_org", event.actor_org}, {"action", event.action}, {"object_type", event.object_type},
-          {"object", event.object_id}, {"outcome", event.outcome}, {"summary", event.summary},
+  return {{"seq", event.seq},
+          {"at", event.at},
+          {"actor", event.actor},
+          {"actor_org", event.actor_org},
+          {"action", event.action},
+          {"object_type", event.object_type},
+          {"object", event.object_id},
+          {"outcome", event.outcome},
+          {"summary", event.summary},
           {"before", ParsedOr(event.before_json, OrderedJson::object())},
-          {"after", ParsedOr(event.after_json, OrderedJson::object())}, {"key", event.key_id},
+          {"after", ParsedOr(event.after_json, OrderedJson::object())},
+          {"key", event.key_id},
           {"mac", event.mac}};
 }
 
 OrderedJson VerificationJson(const AuditVerification& verification) {
-  OrderedJson json = {{"intact", verification.intact}, {"rows", verification.rows},
+  OrderedJson json = {{"intact", verification.intact},
+                      {"rows", verification.rows},
                       {"anchor", {{"seq", verification.last_seq}, {"mac", verification.last_mac}}}};
   if (!verification.intact) {
     json["first_bad_seq"] = verification.first_bad_seq;
@@ -221,14 +277,26 @@ OrderedJson VerificationJson(const AuditVerification& verification) {
 }
 
 OrderedJson DocumentJson(const GeneratedDocument& document, const std::string& path) {
-  return {{"file", path}, {"title", document.title}, {"doc_number", document.number}, {"draft", document.draft},
-          {"size", document.bytes.size()}, {"sha256", document.sha256}, {"attachment", document.attachment_id}};
+  return {{"file", path},
+          {"title", document.title},
+          {"doc_number", document.number},
+          {"draft", document.draft},
+          {"size", document.bytes.size()},
+          {"sha256", document.sha256},
+          {"attachment", document.attachment_id}};
 }
 
 OrderedJson SiteJson(const store::HeritageSite& site) {
-  return {{"site_no", site.site_no}, {"name", site.name}, {"category", site.category}, {"level", site.level},
-          {"township", site.township}, {"lon", site.lon}, {"lat", site.lat},
-          {"responsible_agency", site.responsible_agency}, {"caretaker", site.caretaker}, {"org", site.org_code},
+  return {{"site_no", site.site_no},
+          {"name", site.name},
+          {"category", site.category},
+          {"level", site.level},
+          {"township", site.township},
+          {"lon", site.lon},
+          {"lat", site.lat},
+          {"responsible_agency", site.responsible_agency},
+          {"caretaker", site.caretaker},
+          {"org", site.org_code},
           {"source", site.source}};
 }
 
@@ -238,9 +306,12 @@ OrderedJson SiteViewJson(const SiteView& view) {
   OrderedJson inspections = OrderedJson::array();
   for (const InspectionView& inspection : view.inspections) {
     OrderedJson photos = OrderedJson::array();
-    for (const store::Attachment& photo : inspection.photos) photos.push_back(AttachmentJson(photo));
-    inspections.push_back({{"on", inspection.inspection.inspected_on}, {"condition", inspection.inspection.condition},
-                           {"issues", inspection.inspection.issues}, {"inspector", inspection.inspection.inspector},
+    for (const store::Attachment& photo : inspection.photos)
+      photos.push_back(AttachmentJson(photo));
+    inspections.push_back({{"on", inspection.inspection.inspected_on},
+                           {"condition", inspection.inspection.condition},
+                           {"issues", inspection.inspection.issues},
+                           {"inspector", inspection.inspection.inspector},
                            {"photos", photos}});
   }
   json["inspections"] = std::move(inspections);
@@ -249,21 +320,25 @@ OrderedJson SiteViewJson(const SiteView& view) {
   json["matters"] = std::move(matters);
   OrderedJson outcomes = OrderedJson::array();
   for (const store::HeritageOutcome& outcome : view.outcomes) {
-    outcomes.push_back({{"matter", outcome.matter_id}, {"rooms", outcome.rooms},
+    outcomes.push_back({{"matter", outcome.matter_id},
+                        {"rooms", outcome.rooms},
                         {"area_m2", FormatFixedPointForJson(outcome.area_milli, 3)},
                         {"funds_yuan", FormatFixedPointForJson(outcome.funds_fen, 2)},
                         {"recorded_on", outcome.recorded_on}});
   }
   json["outcomes"] = std::move(outcomes);
-  json["totals"] = {{"rooms", view.totals.rooms}, {"area_m2", FormatFixedPointForJson(view.totals.area_milli, 3)},
+  json["totals"] = {{"rooms", view.totals.rooms},
+                    {"area_m2", FormatFixedPointForJson(view.totals.area_milli, 3)},
                     {"funds_yuan", FormatFixedPointForJson(view.totals.funds_fen, 2)}};
   return json;
 }
 
 OrderedJson TotalsJson(const HeritageTotalsView& view) {
-  return {{"sites", view.totals.sites}, {"rooms", view.totals.rooms},
+  return {{"sites", view.totals.sites},
+          {"rooms", view.totals.rooms},
           {"area_m2", FormatFixedPointForJson(view.totals.area_milli, 3)},
-          {"funds_yuan", FormatFixedPointForJson(view.totals.funds_fen, 2)}, {"text", view.text}};
+          {"funds_yuan", FormatFixedPointForJson(view.totals.funds_fen, 2)},
+          {"text", view.text}};
 }
 
 }  // namespace shujian::workflow

@@ -20,24 +20,28 @@ Result<store::LeadSubject> NormalizeLeadSubject(std::string_view kind, std::stri
   auto quote = [](std::string_view text) { return "「" + std::string(text) + "」"; };
   if (kind == "person") {
     Result<IdCard> id = ParseIdCard(trimmed, today);
-    if (!id.ok()) return Status::InvalidArgument("身份证号" + quote(trimmed) + "无效：" + id.status().message());
+    if (!id.ok())
+      return Status::InvalidArgument("身份证号" + quote(trimmed) + "无效：" +
+                                     id.status().message());
     subject.key = id->normalized;
   } else if (kind == "organisation") {
     Result<Uscc> uscc = ParseUscc(trimmed);
     if (!uscc.ok()) {
-      return Status::InvalidArgument("统一社会信用代码" + quote(trimmed) + "无效：" + uscc.status().message());
+      return Status::InvalidArgument("统一社会信用代码" + quote(trimmed) + "无效：" +
+                                     uscc.status().message());
     }
     subject.key = uscc->normalized;
   } else if (kind == "vehicle") {
     Result<Plate> plate = ParsePlate(trimmed);
-    if (!plate.ok()) return Status::InvalidArgument("号牌" + quote(trimmed) + "无效：" + plate.status().message());
+    if (!plate.ok())
+      return Status::InvalidArgument("号牌" + quote(trimmed) + "无效：" + plate.status().message());
     subject.key = plate->normalized;
   } else if (kind == "site") {
     subject.key = FoldFullWidth(trimmed);
   } else if (kind == "record") {
     if (data::SchemaRegistry::Shipped().Find(dataset) == nullptr) {
-      return Status::InvalidArgument("主体类型为 record 时须写明标准数据集（如 admin_case），而不是" +
-                                     quote(dataset));
+      return Status::InvalidArgument(
+          "主体类型为 record 时须写明标准数据集（如 admin_case），而不是" + quote(dataset));
     }
     subject.dataset = std::string(dataset);
     subject.key = NormalizeCaseNumber(trimmed);

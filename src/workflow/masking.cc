@@ -19,7 +19,8 @@ std::string MaskIdNumber(std::string_view id, PersonalDataView view) {
     keep_front = 6;
     keep_back = 4;
   }
-  return std::string(id.substr(0, keep_front)) + std::string(id.size() - keep_front - keep_back, '*') +
+  return std::string(id.substr(0, keep_front)) +
+         std::string(id.size() - keep_front - keep_back, '*') +
          std::string(id.substr(id.size() - keep_back));
 }
 

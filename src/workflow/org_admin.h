@@ -19,7 +19,7 @@
 namespace shujian::workflow {
 
 struct NewOrganisation {
-  std::string code;        // letters, digits, '-' and '_', up to 32
+  std::string code;  // letters, digits, '-' and '_', up to 32
   std::string name;
   std::string short_name;  // 院简称, needed by procuratorates to number documents
   std::string kind;        // 市院, 基层院, 执法机关, 公安, 纪委监委, 人大, 法院
@@ -41,9 +41,11 @@ class OrgAdmin {
 
   // Errors: PermissionDenied without 管理组织; InvalidArgument for a bad code, kind, region or
   // parent; AlreadyExists for a taken code or name.
-  Result<store::Organisation> AddOrganisation(const std::string& actor, const NewOrganisation& org) const;
+  Result<store::Organisation> AddOrganisation(const std::string& actor,
+                                              const NewOrganisation& org) const;
   // A department of a procuratorate (its short name numbers documents).
-  Result<store::Department> AddDepartment(const std::string& actor, const store::Department& dept) const;
+  Result<store::Department> AddDepartment(const std::string& actor,
+                                          const store::Department& dept) const;
   // Creates a user; roles given here also need 授予角色, so a system administrator creates the
   // account and a security administrator grants its roles.
   Result<store::User> AddUser(const std::string& actor, const NewUser& user) const;
@@ -51,13 +53,15 @@ class OrgAdmin {
                                  const std::vector<std::string>& roles) const;
   Result<store::User> RevokeRoles(const std::string& actor, const std::string& login,
                                   const std::vector<std::string>& roles) const;
-  Result<store::User> SetActive(const std::string& actor, const std::string& login, bool active) const;
+  Result<store::User> SetActive(const std::string& actor, const std::string& login,
+                                bool active) const;
 
   // Organisations with their departments; users of `org` (all when empty). Readable by every
   // user and the local operator (they hold no case data).
   Result<std::vector<store::Organisation>> ListOrganisations(const std::string& actor) const;
   Result<std::vector<store::Department>> ListDepartments(const std::string& actor) const;
-  Result<std::vector<store::User>> ListUsers(const std::string& actor, const std::string& org) const;
+  Result<std::vector<store::User>> ListUsers(const std::string& actor,
+                                             const std::string& org) const;
 
  private:
   const WorkflowContext& context_;

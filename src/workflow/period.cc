@@ -14,9 +14,12 @@ struct UnitSpelling {
 
 // Longest suffixes first so "个工作日" is not read as "日".
 constexpr UnitSpelling kSpellings[] = {
-    {"个工作日", PeriodUnit::kWorkingDays}, {"工作日", PeriodUnit::kWorkingDays},
-    {"个月", PeriodUnit::kMonths},          {"月", PeriodUnit::kMonths},
-    {"日", PeriodUnit::kDays},              {"天", PeriodUnit::kDays},
+    {"个工作日", PeriodUnit::kWorkingDays},
+    {"工作日", PeriodUnit::kWorkingDays},
+    {"个月", PeriodUnit::kMonths},
+    {"月", PeriodUnit::kMonths},
+    {"日", PeriodUnit::kDays},
+    {"天", PeriodUnit::kDays},
     {"年", PeriodUnit::kYears},
 };
 
@@ -39,10 +42,11 @@ std::string PeriodSpec::ToString() const {
 
 std::string PeriodSpec::InWords() const {
   // 两 before a measure word (两个月), 二 otherwise (十二日).
-  std::string number = amount == 2 && (unit == PeriodUnit::kMonths ||
-                                        unit == PeriodUnit::kWorkingDays || unit == PeriodUnit::kYears)
-                           ? "两"
-                           : ChineseNumeral(amount);
+  std::string number =
+      amount == 2 && (unit == PeriodUnit::kMonths || unit == PeriodUnit::kWorkingDays ||
+                      unit == PeriodUnit::kYears)
+          ? "两"
+          : ChineseNumeral(amount);
   switch (unit) {
     case PeriodUnit::kDays:
       return number + "日";

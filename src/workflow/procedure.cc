@@ -15,8 +15,8 @@ namespace shujian::workflow {
 namespace {
 
 const std::set<std::string> kEffects = {
-    "assign",        "evaluate",        "allocate_number",        "reassign",
-    "take_over",     "record_reply",    "verify_rectification",   "record_heritage_outcome",
+    "assign",           "evaluate",         "allocate_number",      "reassign",
+    "take_over",        "record_reply",     "verify_rectification", "record_heritage_outcome",
     "start_litigation", "save_resume_state"};
 
 // A YAML file being read, for messages that say where.
@@ -86,7 +86,8 @@ class YamlFile {
       std::string key = entry.first.as<std::string>();
       if (std::find(allowed.begin(), allowed.end(), key) == allowed.end()) {
         std::string list;
-        for (std::string_view name : allowed) list += (list.empty() ? "" : ", ") + std::string(name);
+        for (std::string_view name : allowed)
+          list += (list.empty() ? "" : ", ") + std::string(name);
         return Error(entry.first, "不认识的键「" + key + "」；可用的有 " + list);
       }
     }
@@ -148,10 +149,10 @@ class MachineParser {
   MachineParser(const YamlFile& file, const Context& context) : file_(file), context_(context) {}
 
   Result<Machine> Parse(const YAML::Node& root) {
-    SJ_RETURN_IF_ERROR(file_.OnlyKeys(root, {"machine", "title", "command", "id_prefix", "object",
-                                             "parent", "parent_states", "parent_to", "document",
-                                             "counterparty", "shown_to_counterparty", "kinds", "states",
-                                             "create", "transitions"}));
+    SJ_RETURN_IF_ERROR(file_.OnlyKeys(
+        root, {"machine", "title", "command", "id_prefix", "object", "parent", "parent_states",
+               "parent_to", "document", "counterparty", "shown_to_counterparty", "kinds", "states",
+               "create", "transitions"}));
     Machine machine;
     machine.file = file_.name();
     SJ_ASSIGN_OR_RETURN(machine.name, file_.Scalar(root["machine"], "machine（流程名）"));
@@ -171,7 +172,8 @@ class MachineParser {
     SJ_ASSIGN_OR_RETURN(machine.parent_to, file_.OptionalScalar(root["parent_to"], "parent_to"));
     SJ_ASSIGN_OR_RETURN(machine.document, file_.OptionalScalar(root["document"], "document"));
     if (!machine.document.empty() && !context_.HasDocument(machine.document)) {
-      return file_.Error(root["document"], "文书种类「" + machine.document + "」未在 procedure.yaml 中定义");
+      return file_.Error(root["document"],
+                         "文书种类「" + machine.document + "」未在 procedure.yaml 中定义");
     }
     SJ_ASSIGN_OR_RETURN(std::string counterparty,
                         file_.OptionalScalar(root["counterparty"], "counterparty"));
@@ -186,13 +188,15 @@ class MachineParser {
                         file_.Bool(root["shown_to_counterparty"], "shown_to_counterparty"));
 
     const YAML::Node states = root["states"];
-    if (!states.IsSequence() || states.size() == 0) return file_.Error(root, "缺少 states（状态列表）");
+    if (!states.IsSequence() || states.size() == 0)
+      return file_.Error(root, "缺少 states（状态列表）");
     for (const YAML::Node& node : states) {
       SJ_RETURN_IF_ERROR(file_.OnlyKeys(node, {"name", "final", "description"}));
       StateRule state;
       SJ_ASSIGN_OR_RETURN(state.name, file_.Scalar(node["name"], "状态名"));
       SJ_ASSIGN_OR_RETURN(state.final, file_.Bool(node["final"], "final"));
-      SJ_ASSIGN_OR_RETURN(state.description, file_.OptionalScalar(node["description"], "description"));
+      SJ_ASSIGN_OR_RETURN(state.description,
+                          file_.OptionalScalar(node["description"], "description"));
       if (machine.FindState(state.name) != nullptr) {
         return file_.Error(node, "状态「" + state.name + "」重复");
       }
@@ -203,7 +207,7 @@ class MachineParser {
     if (root["create"].IsDefined()) {
       const YAML::Node node = root["create"];
       SJ_RETURN_IF_ERROR(file_.OnlyKeys(node, {"command", "label", "roles", "requires", "optional",
-                                              "state", "effects", "starts", "unassigned"}));
+                                               "state", "effects", "starts", "unassigned"}));
       Creation creation;
       SJ_ASSIGN_OR_RETURN(creation.command, file_.OptionalScalar(node["command"], "command"));
       SJ_ASSIGN_OR_RETURN(creation.label, file_.Scalar(node["label"], "label"));
@@ -267,10 +271,13 @@ class MachineParser {
         return file_.Error(node, "不认识的效果「" + name + "」");
       }
       if (name == "allocate_number") {
-        std::string type =
-            effect.find(':') == std::string::npos ? machine_->document : effect.substr(effect.find(':') + 1);
+        std::string type = effect.find(':') == std::string::npos
+                               ? machine_->document
+                               : effect.substr(effect.find(':') + 1);
         if (type.empty() || !context_.HasDocument(type)) {
-          return file_.Error(node, "allocate_number 需要已定义的文书种类（流程的 document 或 allocate_number:种类）");
+          return file_.Error(
+              node,
+              "allocate_number 需要已定义的文书种类（流程的 document 或 allocate_number:种类）");
         }
       }
     }
@@ -302,7 +309,8 @@ class MachineParser {
       }
       const FieldRule* field = context_.Field(requirement.field);
       if (field == nullptr) {
-        return file_.Error(item, "字段「" + requirement.field + "」未在 procedure.yaml 的 fields 中定义");
+        return file_.Error(item,
+                           "字段「" + requirement.field + "」未在 procedure.yaml 的 fields 中定义");
       }
       if (field->type == FieldType::kEnum && requirement.values.empty()) {
         return file_.Error(item, "字段「" + requirement.field + "」是选项，须用 values 列出可选值");
@@ -359,10 +367,10 @@ class MachineParser {
   }
 
   Result<Transition> ParseTransition(const YAML::Node& node) {
-    SJ_RETURN_IF_ERROR(file_.OnlyKeys(
-        node, {"action", "label", "from", "to", "roles", "requires", "optional", "fixed", "effects",
-               "starts", "stops", "stops_on_case", "pauses", "resumes", "guards", "if_kind",
-               "automatic"}));
+    SJ_RETURN_IF_ERROR(
+        file_.OnlyKeys(node, {"action", "label", "from", "to", "roles", "requires", "optional",
+                              "fixed", "effects", "starts", "stops", "stops_on_case", "pauses",
+                              "resumes", "guards", "if_kind", "automatic"}));
     Transition transition;
     SJ_ASSIGN_OR_RETURN(transition.action, file_.Scalar(node["action"], "action"));
     SJ_ASSIGN_OR_RETURN(transition.label, file_.Scalar(node["label"], "label"));
@@ -382,7 +390,8 @@ class MachineParser {
     SJ_ASSIGN_OR_RETURN(transition.effects, Effects(node["effects"]));
     SJ_ASSIGN_OR_RETURN(transition.starts, Starts(node["starts"]));
     SJ_ASSIGN_OR_RETURN(transition.stops, Deadlines(node["stops"], "stops"));
-    SJ_ASSIGN_OR_RETURN(transition.stops_on_case, Deadlines(node["stops_on_case"], "stops_on_case"));
+    SJ_ASSIGN_OR_RETURN(transition.stops_on_case,
+                        Deadlines(node["stops_on_case"], "stops_on_case"));
     SJ_ASSIGN_OR_RETURN(transition.pauses, Deadlines(node["pauses"], "pauses"));
     SJ_ASSIGN_OR_RETURN(transition.resumes, Deadlines(node["resumes"], "resumes"));
     SJ_ASSIGN_OR_RETURN(transition.guards, file_.List(node["guards"], "guards"));
@@ -433,8 +442,8 @@ Status ParseRoles(std::string_view text, AccessRules* access) {
     access->org_kinds.push_back(std::move(rule));
   }
   for (const YAML::Node& node : root["roles"]) {
-    SJ_RETURN_IF_ERROR(
-        file.OnlyKeys(node, {"name", "side", "acts_on", "handles", "reads", "personal_data", "admin"}));
+    SJ_RETURN_IF_ERROR(file.OnlyKeys(
+        node, {"name", "side", "acts_on", "handles", "reads", "personal_data", "admin"}));
     RoleRule rule;
     SJ_ASSIGN_OR_RETURN(rule.name, file.Scalar(node["name"], "name"));
     SJ_ASSIGN_OR_RETURN(rule.side, side(node["side"]));
@@ -460,12 +469,14 @@ Status ParseRoles(std::string_view text, AccessRules* access) {
     static const std::set<std::string> kPowers = {"管理组织", "创建用户", "停用用户", "授予角色",
                                                   "撤销角色", "查看审计", "核验审计"};
     for (const std::string& power : admin) {
-      if (kPowers.count(power) == 0) return file.Error(node["admin"], "不认识的管理权限「" + power + "」");
+      if (kPowers.count(power) == 0)
+        return file.Error(node["admin"], "不认识的管理权限「" + power + "」");
     }
     rule.admin.insert(admin.begin(), admin.end());
     access->roles.push_back(std::move(rule));
   }
-  SJ_ASSIGN_OR_RETURN(std::vector<std::string> exclusive, file.List(root["exclusive"], "exclusive"));
+  SJ_ASSIGN_OR_RETURN(std::vector<std::string> exclusive,
+                      file.List(root["exclusive"], "exclusive"));
   for (const std::string& role : exclusive) {
     if (access->FindRole(role) == nullptr) {
       return file.Error(root["exclusive"], "角色「" + role + "」未定义");
@@ -522,11 +533,13 @@ const std::set<std::string>& KnownEffects() { return kEffects; }
 std::string DescribeRequirement(const Procedure& procedure, const Requirement& requirement) {
   const FieldRule* field = procedure.FindField(requirement.field);
   if (field == nullptr) return requirement.field;
-  std::string text = (requirement.label.empty() ? field->label : requirement.label) + "（" + field->option;
+  std::string text =
+      (requirement.label.empty() ? field->label : requirement.label) + "（" + field->option;
   if (field->type == FieldType::kFile || field->type == FieldType::kTextFile) text += " 文件";
   if (!requirement.values.empty()) {
     text += "，可选：";
-    for (size_t i = 0; i < requirement.values.size(); ++i) text += (i ? "、" : "") + requirement.values[i];
+    for (size_t i = 0; i < requirement.values.size(); ++i)
+      text += (i ? "、" : "") + requirement.values[i];
   }
   return text + "）";
 }
@@ -581,15 +594,18 @@ Result<Procedure> Procedure::LoadOrThrow(std::span<const EmbeddedFile> procedure
   if (common == nullptr) return Status::InvalidArgument("缺少 rules/procedure/procedure.yaml");
   YamlFile file("rules/procedure/procedure.yaml", common->data);
   SJ_ASSIGN_OR_RETURN(YAML::Node root, ParseYaml(file, common->data));
-  SJ_RETURN_IF_ERROR(file.OnlyKeys(root, {"todo", "deadlines", "documents", "attachments", "fields", "heritage"}));
-  SJ_ASSIGN_OR_RETURN(procedure.heritage_roles_, file.List(root["heritage"]["roles"], "heritage.roles"));
+  SJ_RETURN_IF_ERROR(
+      file.OnlyKeys(root, {"todo", "deadlines", "documents", "attachments", "fields", "heritage"}));
+  SJ_ASSIGN_OR_RETURN(procedure.heritage_roles_,
+                      file.List(root["heritage"]["roles"], "heritage.roles"));
   for (const std::string& role : procedure.heritage_roles_) {
     if (procedure.access_.FindRole(role) == nullptr) {
       return file.Error(root["heritage"]["roles"], "角色「" + role + "」未定义");
     }
   }
   if (root["todo"]["warning_days"].IsDefined()) {
-    SJ_ASSIGN_OR_RETURN(std::string days, file.Scalar(root["todo"]["warning_days"], "warning_days"));
+    SJ_ASSIGN_OR_RETURN(std::string days,
+                        file.Scalar(root["todo"]["warning_days"], "warning_days"));
     try {
       procedure.warning_days_ = std::stoi(days);
     } catch (const std::exception&) {
@@ -597,9 +613,9 @@ Result<Procedure> Procedure::LoadOrThrow(std::span<const EmbeddedFile> procedure
     }
   }
   for (const YAML::Node& node : root["deadlines"]) {
-    SJ_RETURN_IF_ERROR(file.OnlyKeys(node, {"name", "title", "todo", "period", "urgent_period", "base",
-                                            "holiday_extends", "notify_counterparty", "responsible",
-                                            "source"}));
+    SJ_RETURN_IF_ERROR(
+        file.OnlyKeys(node, {"name", "title", "todo", "period", "urgent_period", "base",
+                             "holiday_extends", "notify_counterparty", "responsible", "source"}));
     DeadlineRule rule;
     SJ_ASSIGN_OR_RETURN(rule.name, file.Scalar(node["name"], "name"));
     SJ_ASSIGN_OR_RETURN(rule.title, file.Scalar(node["title"], "title"));
@@ -609,10 +625,12 @@ Result<Procedure> Procedure::LoadOrThrow(std::span<const EmbeddedFile> procedure
     Result<PeriodSpec> spec = ParsePeriodSpec(period);
     if (!spec.ok()) return file.Error(node["period"], spec.status().message());
     rule.period = *spec;
-    SJ_ASSIGN_OR_RETURN(std::string urgent, file.OptionalScalar(node["urgent_period"], "urgent_period"));
+    SJ_ASSIGN_OR_RETURN(std::string urgent,
+                        file.OptionalScalar(node["urgent_period"], "urgent_period"));
     if (!urgent.empty()) {
       Result<PeriodSpec> urgent_spec = ParsePeriodSpec(urgent);
-      if (!urgent_spec.ok()) return file.Error(node["urgent_period"], urgent_spec.status().message());
+      if (!urgent_spec.ok())
+        return file.Error(node["urgent_period"], urgent_spec.status().message());
       rule.urgent_period = *urgent_spec;
     }
     SJ_ASSIGN_OR_RETURN(rule.base, file.OptionalScalar(node["base"], "base"));
@@ -622,27 +640,31 @@ Result<Procedure> Procedure::LoadOrThrow(std::span<const EmbeddedFile> procedure
       return file.Error(node["base"], "base 应为 act、received、attr:字段 或 due:期限");
     }
     if (node["holiday_extends"].IsDefined()) {
-      SJ_ASSIGN_OR_RETURN(rule.holiday_extends, file.Bool(node["holiday_extends"], "holiday_extends"));
+      SJ_ASSIGN_OR_RETURN(rule.holiday_extends,
+                          file.Bool(node["holiday_extends"], "holiday_extends"));
     }
     SJ_ASSIGN_OR_RETURN(rule.notify_counterparty,
                         file.Bool(node["notify_counterparty"], "notify_counterparty"));
-    SJ_ASSIGN_OR_RETURN(std::string responsible, file.OptionalScalar(node["responsible"], "responsible"));
+    SJ_ASSIGN_OR_RETURN(std::string responsible,
+                        file.OptionalScalar(node["responsible"], "responsible"));
     if (!responsible.empty() && responsible != "承办人" && responsible != "审批人") {
       return file.Error(node["responsible"], "responsible 应为「承办人」或「审批人」");
     }
     rule.for_approvers = responsible == "审批人";
     SJ_ASSIGN_OR_RETURN(rule.source, file.Scalar(node["source"], "source（出处）"));
-    if (procedure.FindDeadline(rule.name) != nullptr) return file.Error(node, "期限「" + rule.name + "」重复");
+    if (procedure.FindDeadline(rule.name) != nullptr)
+      return file.Error(node, "期限「" + rule.name + "」重复");
     procedure.deadlines_.push_back(std::move(rule));
   }
   for (const DeadlineRule& rule : procedure.deadlines_) {
     if (rule.base.starts_with("due:") && procedure.FindDeadline(rule.base.substr(4)) == nullptr) {
-      return Status::InvalidArgument(file.name() + "：期限「" + rule.name + "」的 base 引用了未定义的期限「" +
-                                     rule.base.substr(4) + "」");
+      return Status::InvalidArgument(file.name() + "：期限「" + rule.name +
+                                     "」的 base 引用了未定义的期限「" + rule.base.substr(4) + "」");
     }
   }
   for (const YAML::Node& node : root["documents"]) {
-    SJ_RETURN_IF_ERROR(file.OnlyKeys(node, {"type", "title", "number", "template", "basis", "source"}));
+    SJ_RETURN_IF_ERROR(
+        file.OnlyKeys(node, {"type", "title", "number", "template", "basis", "source"}));
     DocumentRule rule;
     SJ_ASSIGN_OR_RETURN(rule.type, file.Scalar(node["type"], "type"));
     SJ_ASSIGN_OR_RETURN(rule.title, file.Scalar(node["title"], "title"));
@@ -691,11 +713,13 @@ Result<Procedure> Procedure::LoadOrThrow(std::span<const EmbeddedFile> procedure
                                                        {"int", FieldType::kInt},
                                                        {"decimal", FieldType::kDecimal},
                                                        {"money", FieldType::kMoney}}));
-    if (procedure.FindField(field.name) != nullptr) return file.Error(node, "字段「" + field.name + "」重复");
+    if (procedure.FindField(field.name) != nullptr)
+      return file.Error(node, "字段「" + field.name + "」重复");
     procedure.fields_.push_back(std::move(field));
   }
 
-  Context context{&procedure.deadlines_, &procedure.documents_, &procedure.fields_, &procedure.access_};
+  Context context{&procedure.deadlines_, &procedure.documents_, &procedure.fields_,
+                  &procedure.access_};
   for (const EmbeddedFile& machine_file : procedure_files) {
     if (machine_file.path == "procedure.yaml" || !machine_file.path.ends_with(".yaml")) continue;
     YamlFile yaml("rules/procedure/" + std::string(machine_file.path), machine_file.data);
@@ -721,7 +745,8 @@ Result<Procedure> Procedure::LoadOrThrow(std::span<const EmbeddedFile> procedure
     if (machine.parent.empty()) continue;
     const Machine* parent = procedure.FindMachine(machine.parent);
     if (parent == nullptr) {
-      return Status::InvalidArgument(machine.file + "：parent「" + machine.parent + "」不是已定义的流程");
+      return Status::InvalidArgument(machine.file + "：parent「" + machine.parent +
+                                     "」不是已定义的流程");
     }
     for (const std::string& state : machine.parent_states) {
       if (parent->FindState(state) == nullptr) {

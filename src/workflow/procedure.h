@@ -29,16 +29,16 @@ namespace shujian::workflow {
 
 struct DeadlineRule {
   std::string name;
-  std::string title;                       // 检察建议回复
-  std::string todo;                        // on the to-do list: 待回复
+  std::string title;  // 检察建议回复
+  std::string todo;   // on the to-do list: 待回复
   PeriodSpec period;
-  std::optional<PeriodSpec> urgent_period; // when the object is marked urgent
-  std::string base = "act";                // act, received, attr:<field>, due:<deadline>
-  bool holiday_extends = true;             // a last day on a rest day moves to the next working day
-  bool notify_counterparty = false;        // also on the addressee's clerks' to-do list
-  bool for_approvers = false;              // on the chief's and department head's list, not the
-                                           // handler's (responsible: 审批人)
-  std::string source;                      // legal source and confidence tag
+  std::optional<PeriodSpec> urgent_period;  // when the object is marked urgent
+  std::string base = "act";                 // act, received, attr:<field>, due:<deadline>
+  bool holiday_extends = true;       // a last day on a rest day moves to the next working day
+  bool notify_counterparty = false;  // also on the addressee's clerks' to-do list
+  bool for_approvers = false;        // on the chief's and department head's list, not the
+                                     // handler's (responsible: 审批人)
+  std::string source;                // legal source and confidence tag
 };
 
 struct DocumentRule {
@@ -50,8 +50,21 @@ struct DocumentRule {
   std::string source;
 };
 
-enum class FieldType { kText, kEnum, kFile, kTextFile, kOrg, kUser, kLead, kMatter, kDate, kFlag,
-                       kInt, kDecimal, kMoney };
+enum class FieldType {
+  kText,
+  kEnum,
+  kFile,
+  kTextFile,
+  kOrg,
+  kUser,
+  kLead,
+  kMatter,
+  kDate,
+  kFlag,
+  kInt,
+  kDecimal,
+  kMoney
+};
 
 struct FieldRule {
   std::string name;
@@ -83,8 +96,8 @@ struct Target {
 };
 
 struct Transition {
-  std::string action;   // sign
-  std::string label;    // 签发
+  std::string action;  // sign
+  std::string label;   // 签发
   std::vector<std::string> from;
   Target to;
   std::vector<std::string> roles;
@@ -94,12 +107,12 @@ struct Transition {
   std::vector<std::string> effects;          // named effects, "name" or "name:argument"
   std::vector<DeadlineStart> starts;
   std::vector<std::string> stops;
-  std::vector<std::string> stops_on_case;    // deadlines of the case the object belongs to
+  std::vector<std::string> stops_on_case;  // deadlines of the case the object belongs to
   std::vector<std::string> pauses;
   std::vector<std::string> resumes;
-  std::vector<std::string> guards;           // dispositions_final, overdue:<dl>, done:<action>
-  std::vector<std::string> if_kind;          // only for objects of these kinds
-  std::string automatic;                     // performed by the system when this deadline passes
+  std::vector<std::string> guards;   // dispositions_final, overdue:<dl>, done:<action>
+  std::vector<std::string> if_kind;  // only for objects of these kinds
+  std::string automatic;             // performed by the system when this deadline passes
 };
 
 struct Creation {
@@ -121,22 +134,22 @@ struct StateRule {
 };
 
 struct Machine {
-  std::string name;        // suggestion
-  std::string title;       // 检察建议
-  std::string command;     // the CLI command: suggestion
-  std::string id_prefix;   // S
+  std::string name;               // suggestion
+  std::string title;              // 检察建议
+  std::string command;            // the CLI command: suggestion
+  std::string id_prefix;          // S
   std::string object = "matter";  // matter, or lead for the lead machine
-  std::string parent;      // the machine of the parent (case) when created under one
+  std::string parent;             // the machine of the parent (case) when created under one
   std::vector<std::string> parent_states;
-  std::string parent_to;   // the parent's state once it has this disposition
-  std::string document;    // the document type it issues
+  std::string parent_to;  // the parent's state once it has this disposition
+  std::string document;   // the document type it issues
   std::string counterparty_field = "addressee";
   bool shown_to_counterparty = false;  // the addressee's clerks see and act on it (not a case)
   std::vector<std::string> kinds;
   std::vector<StateRule> states;
   std::optional<Creation> creation;
   std::vector<Transition> transitions;
-  std::string file;        // rules/procedure/<name>.yaml
+  std::string file;  // rules/procedure/<name>.yaml
 
   const StateRule* FindState(std::string_view state) const;
   const Transition* FindTransition(std::string_view action) const;
@@ -154,7 +167,8 @@ struct RoleRule {
   bool handles = false;  // may be 承办人
   ReadScope reads = ReadScope::kNone;
   PersonalDataView personal_data = PersonalDataView::kNone;
-  std::set<std::string> admin;  // 管理组织, 创建用户, 停用用户, 授予角色, 撤销角色, 查看审计, 核验审计
+  std::set<std::string>
+      admin;  // 管理组织, 创建用户, 停用用户, 授予角色, 撤销角色, 查看审计, 核验审计
 };
 
 struct OrgKindRule {
@@ -166,9 +180,9 @@ struct OrgKindRule {
 struct AccessRules {
   std::vector<OrgKindRule> org_kinds;
   std::vector<RoleRule> roles;
-  std::set<std::string> exclusive;        // 三员
-  std::set<std::string> id_number_fields; // evidence columns holding ID numbers
-  std::set<std::string> name_fields;      // evidence columns holding people's names
+  std::set<std::string> exclusive;         // 三员
+  std::set<std::string> id_number_fields;  // evidence columns holding ID numbers
+  std::set<std::string> name_fields;       // evidence columns holding people's names
 
   const RoleRule* FindRole(std::string_view name) const;
   const OrgKindRule* FindOrgKind(std::string_view kind) const;
@@ -224,8 +238,8 @@ class Procedure {
   AccessRules access_;
 };
 
-// A requirement as people read it in messages and help: "采纳情况（--adoption，可选：采纳、部分采纳、
-// 不采纳）", "回复文书（--document 文件）".
+// A requirement as people read it in messages and help:
+// "采纳情况（--adoption，可选：采纳、部分采纳、 不采纳）", "回复文书（--document 文件）".
 std::string DescribeRequirement(const Procedure& procedure, const Requirement& requirement);
 
 // The effects and guards a machine may name (implemented by ProcedureRunner).

@@ -1,8 +1,7 @@
 #include "workflow/procedure_runner.h"
 
-#include <nlohmann/json.hpp>
-
 #include <algorithm>
+#include <nlohmann/json.hpp>
 #include <set>
 
 #include "core/date_parse.h"
@@ -56,7 +55,11 @@ struct WorkObject {
   }
   ActTarget target() const {
     if (is_lead) return {lead.id, handling.org_code, handling.dept_code, handling.assignee, ""};
-    return {matter.id, matter.org_code, matter.dept_code, matter.handler, matter.counterparty_org,
+    return {matter.id,
+            matter.org_code,
+            matter.dept_code,
+            matter.handler,
+            matter.counterparty_org,
             machine != nullptr && machine->shown_to_counterparty};
   }
   void set_state(const std::string& state) {
@@ -68,11 +71,14 @@ struct WorkObject {
   }
   Json Snapshot() const {
     if (is_lead) {
-      return {{"status", lead.status},   {"org", handling.org_code}, {"assignee", handling.assignee},
-              {"decision", handling.decision}, {"merged_into", handling.merged_into}};
+      return {{"status", lead.status},
+              {"org", handling.org_code},
+              {"assignee", handling.assignee},
+              {"decision", handling.decision},
+              {"merged_into", handling.merged_into}};
     }
-    return {{"state", matter.state},       {"handler", matter.handler},
-            {"dept", matter.dept_code},    {"counterparty", matter.counterparty_org},
+    return {{"state", matter.state},           {"handler", matter.handler},
+            {"dept", matter.dept_code},        {"counterparty", matter.counterparty_org},
             {"doc_number", matter.doc_number}, {"closed_on", matter.closed_on},
             {"attributes", attributes}};
   }
@@ -91,8 +97,12 @@ struct Act {
 class Operation {
  public:
   Operation(const WorkflowContext& context, store::Transaction& transaction, const Actor& actor)
-      : context_(context), procedure_(*context.procedure), policy_(context.policy()),
-        transaction_(transaction), actor_(actor), system_(AccessPolicy::System()) {}
+      : context_(context),
+        procedure_(*context.procedure),
+        policy_(context.policy()),
+        transaction_(transaction),
+        actor_(actor),
+        system_(AccessPolicy::System()) {}
 
   Result<WorkObject> Load(std::string_view id) {
     WorkObject object;
@@ -119,7 +129,8 @@ class Operation {
     object.matter = std::move(*matter);
     object.machine = procedure_.FindMachine(object.matter.machine);
     if (object.machine == nullptr) {
-      return Status::Corruption(Quote(id) + " 的流程「" + object.matter.machine + "」在本程序中不存在");
+      return Status::Corruption(Quote(id) + " 的流程「" + object.matter.machine +
+                                "」在本程序中不存在");
     }
     object.attributes = ParseObject(object.matter.attributes_json);
     return object;
@@ -145,10 +156,11 @@ class Operation {
     if (transition == nullptr) {
       std::vector<std::string> actions;
       for (const Transition& candidate : machine.transitions) {
-        if (candidate.automatic.empty()) actions.push_back(candidate.action + "（" + candidate.label + "）");
+        if (candidate.automatic.empty())
+          actions.push_back(candidate.action + "（" + candidate.label + "）");
       }
-      return Status::InvalidArgument(machine.title + "没有「" + request.action + "」这一办案行为；可用的有 " +
-                                     JoinQuoted(actions));
+      return Status::InvalidArgument(machine.title + "没有「" + request.action +
+                                     "」这一办案行为；可用的有 " + JoinQuoted(actions));
     }
     std::string what = "对" + object.label() + "「" + transition->label + "」";
     if (!transition->automatic.empty()) {
@@ -162,13 +174,14 @@ class Operation {
         std::find(transition->if_kind.begin(), transition->if_kind.end(), object.kind()) ==
             transition->if_kind.end()) {
       return Status::FailedPrecondition("不能" + what + "：只有" + JoinQuoted(transition->if_kind) +
-                                        "类的" + machine.title + "可以这样做，而它是" + Quote(object.kind()));
+                                        "类的" + machine.title + "可以这样做，而它是" +
+                                        Quote(object.kind()));
     }
     SJ_RETURN_IF_ERROR(policy_.CheckAct(actor_, transition->roles, object.target(), what));
     SJ_RETURN_IF_ERROR(CheckDateOrder(object.id(), on, what));
-    SJ_ASSIGN_OR_RETURN(Inputs inputs, CheckInputs(transition->required, transition->optional,
-                                                   transition->fixed, request.inputs, request.files,
-                                                   what));
+    SJ_ASSIGN_OR_RETURN(Inputs inputs,
+                        CheckInputs(transition->required, transition->optional, transition->fixed,
+                                    request.inputs, request.files, what));
     for (const std::string& guard : transition->guards) {
       SJ_RETURN_IF_ERROR(CheckGuard(object, guard, on, what));
     }
@@ -204,14 +217,14 @@ class Operation {
       }
       SJ_RETURN_IF_ERROR(CatchUp(*parent, on));
       if (!machine.parent_states.empty() &&
-          std::find(machine.parent_states.begin(), machine.parent_states.end(),
-                    parent->state()) == machine.parent_states.end()) {
+          std::find(machine.parent_states.begin(), machine.parent_states.end(), parent->state()) ==
+              machine.parent_states.end()) {
         return Status::FailedPrecondition(
-            "不能" + what + "：案件 " + parent->id() + " 当前为「" + parent->state() + "」，只有在" +
-            JoinQuoted(machine.parent_states) + "状态下才能" + what +
-            (parent->state() == "立案" ? "；请先送达立案决定书（shujian case serve_filing " +
-                                             parent->id() + "）"
-                                       : ""));
+            "不能" + what + "：案件 " + parent->id() + " 当前为「" + parent->state() +
+            "」，只有在" + JoinQuoted(machine.parent_states) + "状态下才能" + what +
+            (parent->state() == "立案"
+                 ? "；请先送达立案决定书（shujian case serve_filing " + parent->id() + "）"
+                 : ""));
       }
       SJ_RETURN_IF_ERROR(policy_.CheckAct(actor_, creation.roles, parent->target(),
                                           what + "（案件 " + parent->id() + "）"));
@@ -253,9 +266,8 @@ class Operation {
       attributes[field] = value;
     }
     Act act{actor_, on, nullptr, inputs, Json::object(), outcome};
-    SJ_ASSIGN_OR_RETURN(WorkObject created,
-                        NewMatter(machine, std::move(matter), std::move(attributes), act,
-                                  request.files));
+    SJ_ASSIGN_OR_RETURN(WorkObject created, NewMatter(machine, std::move(matter),
+                                                      std::move(attributes), act, request.files));
     outcome->object_id = created.id();
     outcome->machine = machine.name;
     outcome->to_state = created.state();
@@ -286,7 +298,8 @@ class Operation {
     intake.facts_json = facts.dump();
     intake.legal_basis = TrimSpaces(request.legal_basis);
     if (!request.addressee.empty()) {
-      SJ_ASSIGN_OR_RETURN(store::Organisation agency, FindOrganisation(request.addressee, "被监督单位"));
+      SJ_ASSIGN_OR_RETURN(store::Organisation agency,
+                          FindOrganisation(request.addressee, "被监督单位"));
       intake.addressee = agency.name;
     }
     Date received = request.received_on.value_or(on);
@@ -304,12 +317,14 @@ class Operation {
     lead.has_handling = true;
 
     Act act{actor_, on, nullptr, {}, Json::object(), outcome};
-    for (const DeadlineStart& start : creation.starts) SJ_RETURN_IF_ERROR(StartDeadline(lead, start, act));
+    for (const DeadlineStart& start : creation.starts)
+      SJ_RETURN_IF_ERROR(StartDeadline(lead, start, act));
     SJ_RETURN_IF_ERROR(SaveLead(lead));
     Json event_inputs = {{"source", request.source}, {"received_on", received.ToIso()}};
-    SJ_RETURN_IF_ERROR(AddEvent(lead.id(), "add", creation.label, "", lead.state(), actor_, on, event_inputs));
-    SJ_RETURN_IF_ERROR(Audit(actor_, "lead.add", "lead", lead.id(), "登记线索：" + intake.title, Json::object(),
-                             lead.Snapshot()));
+    SJ_RETURN_IF_ERROR(
+        AddEvent(lead.id(), "add", creation.label, "", lead.state(), actor_, on, event_inputs));
+    SJ_RETURN_IF_ERROR(Audit(actor_, "lead.add", "lead", lead.id(), "登记线索：" + intake.title,
+                             Json::object(), lead.Snapshot()));
     outcome->object_id = lead.id();
     outcome->machine = "lead";
     outcome->to_state = lead.state();
@@ -320,7 +335,8 @@ class Operation {
       }
       store::Matter matter = MatterFrom(lead);
       if (!request.from_org.empty()) {
-        SJ_ASSIGN_OR_RETURN(store::Organisation congress, FindOrganisation(request.from_org, "人大"));
+        SJ_ASSIGN_OR_RETURN(store::Organisation congress,
+                            FindOrganisation(request.from_org, "人大"));
         if (congress.kind != "人大") return Status::InvalidArgument(congress.name + " 不是人大");
         matter.counterparty_org = congress.code;
       }
@@ -333,8 +349,10 @@ class Operation {
       if (request.from_org.empty()) {
         return Status::InvalidArgument("纪委监委移送的线索须写明移送单位（--from 组织编码）");
       }
-      SJ_ASSIGN_OR_RETURN(store::Organisation commission, FindOrganisation(request.from_org, "移送单位"));
-      if (commission.kind != "纪委监委") return Status::InvalidArgument(commission.name + " 不是纪委监委");
+      SJ_ASSIGN_OR_RETURN(store::Organisation commission,
+                          FindOrganisation(request.from_org, "移送单位"));
+      if (commission.kind != "纪委监委")
+        return Status::InvalidArgument(commission.name + " 不是纪委监委");
       store::Matter matter = MatterFrom(lead);
       matter.kind = "移入";
       matter.counterparty_org = commission.code;
@@ -402,7 +420,8 @@ class Operation {
         targets.push_back(candidate.to.state);
       }
       for (const std::string& target : targets) {
-        if (std::find(transition.from.begin(), transition.from.end(), target) != transition.from.end()) {
+        if (std::find(transition.from.begin(), transition.from.end(), target) !=
+            transition.from.end()) {
           leading.push_back(how);
           break;
         }
@@ -421,37 +440,44 @@ class Operation {
                         transaction_.matters().ListEvents(object_id));
     for (const store::WorkflowEvent& event : events) {
       if (event.acted_on > on.ToIso()) {
-        return Status::FailedPrecondition("不能" + what + "：日期 " + on.ToIso() + " 早于该事项已记录的" +
-                                          Quote(event.label) + "（" + event.acted_on +
-                                          "）；办案行为须按时间顺序记录");
+        return Status::FailedPrecondition("不能" + what + "：日期 " + on.ToIso() +
+                                          " 早于该事项已记录的" + Quote(event.label) + "（" +
+                                          event.acted_on + "）；办案行为须按时间顺序记录");
       }
     }
     return Status::Ok();
   }
 
-  Result<store::Organisation> FindOrganisation(const std::string& code_or_name, const std::string& what) {
+  Result<store::Organisation> FindOrganisation(const std::string& code_or_name,
+                                               const std::string& what) {
     SJ_ASSIGN_OR_RETURN(std::optional<store::Organisation> org,
                         transaction_.orgs().GetOrganisation(code_or_name));
     if (org) return *org;
-    SJ_ASSIGN_OR_RETURN(std::vector<store::Organisation> all, transaction_.orgs().ListOrganisations());
+    SJ_ASSIGN_OR_RETURN(std::vector<store::Organisation> all,
+                        transaction_.orgs().ListOrganisations());
     for (store::Organisation& candidate : all) {
       if (candidate.name == code_or_name) return candidate;
     }
-    return Status::NotFound(what + Quote(code_or_name) + "不存在；请用组织编码（shujian org list 查看）");
+    return Status::NotFound(what + Quote(code_or_name) +
+                            "不存在；请用组织编码（shujian org list 查看）");
   }
 
   // The value of one input, checked and normalised by its field's type.
   Result<std::string> NormalizeInput(const FieldRule& field, const Requirement& requirement,
                                      const std::string& raw, const std::string& what) {
-    std::string label = (requirement.label.empty() ? field.label : requirement.label) + "（" + field.option + "）";
+    std::string label =
+        (requirement.label.empty() ? field.label : requirement.label) + "（" + field.option + "）";
     std::string value = field.type == FieldType::kTextFile ? raw : TrimSpaces(raw);
-    if (!IsValidUtf8(value)) return Status::InvalidArgument(what + "：" + label + "不是 UTF-8 文字");
+    if (!IsValidUtf8(value))
+      return Status::InvalidArgument(what + "：" + label + "不是 UTF-8 文字");
     if (value.empty()) return Status::InvalidArgument(what + "：" + label + "不能为空");
     if (field.type != FieldType::kTextFile && CodePointCount(value) > kMaxTextLength) {
-      return Status::InvalidArgument(what + "：" + label + "过长（超过" + std::to_string(kMaxTextLength) + "字）");
+      return Status::InvalidArgument(what + "：" + label + "过长（超过" +
+                                     std::to_string(kMaxTextLength) + "字）");
     }
     if (!requirement.values.empty() &&
-        std::find(requirement.values.begin(), requirement.values.end(), value) == requirement.values.end()) {
+        std::find(requirement.values.begin(), requirement.values.end(), value) ==
+            requirement.values.end()) {
       return Status::InvalidArgument(what + "：" + label + "不能是" + Quote(value) + "；可选：" +
                                      JoinQuoted(requirement.values));
     }
@@ -462,7 +488,8 @@ class Operation {
         return value;
       case FieldType::kTextFile: {
         Result<DocumentBody> body = ParseDocumentBody(value);
-        if (!body.ok()) return Status::InvalidArgument(what + "：" + label + "：" + body.status().message());
+        if (!body.ok())
+          return Status::InvalidArgument(what + "：" + label + "：" + body.status().message());
         return value;
       }
       case FieldType::kOrg: {
@@ -473,7 +500,8 @@ class Operation {
       case FieldType::kUser: {
         SJ_ASSIGN_OR_RETURN(std::optional<store::User> user, transaction_.orgs().GetUser(value));
         if (!user) return Status::NotFound(label + "：用户" + Quote(value) + "不存在");
-        if (!user->active) return Status::FailedPrecondition(label + "：用户" + Quote(value) + "已停用");
+        if (!user->active)
+          return Status::FailedPrecondition(label + "：用户" + Quote(value) + "已停用");
         return value;
       }
       case FieldType::kLead: {
@@ -482,13 +510,15 @@ class Operation {
         return value;
       }
       case FieldType::kMatter: {
-        SJ_ASSIGN_OR_RETURN(std::optional<store::Matter> matter, transaction_.matters().GetMatter(value));
+        SJ_ASSIGN_OR_RETURN(std::optional<store::Matter> matter,
+                            transaction_.matters().GetMatter(value));
         if (!matter) return Status::NotFound(label + "：" + Quote(value) + "不存在");
         return value;
       }
       case FieldType::kDate: {
         Result<Date> date = ParseDate(value);
-        if (!date.ok()) return Status::InvalidArgument(what + "：" + label + "：" + date.status().message());
+        if (!date.ok())
+          return Status::InvalidArgument(what + "：" + label + "：" + date.status().message());
         return date->ToIso();
       }
       case FieldType::kFlag: {
@@ -499,7 +529,8 @@ class Operation {
       case FieldType::kInt: {
         Result<int64_t> number = ParseFixedPoint(value, {.scale = 0});
         if (!number.ok() || *number < 0) {
-          return Status::InvalidArgument(what + "：" + label + "应为非负整数，而不是" + Quote(value));
+          return Status::InvalidArgument(what + "：" + label + "应为非负整数，而不是" +
+                                         Quote(value));
         }
         return std::to_string(*number);
       }
@@ -513,7 +544,8 @@ class Operation {
       case FieldType::kMoney: {
         Result<Money> money = ParseMoney(value);
         if (!money.ok() || money->fen() < 0) {
-          return Status::InvalidArgument(what + "：" + label + "应为金额（元），而不是" + Quote(value));
+          return Status::InvalidArgument(what + "：" + label + "应为金额（元），而不是" +
+                                         Quote(value));
         }
         return money->ToString();
       }
@@ -541,7 +573,8 @@ class Operation {
     for (const auto& [field, value] : raw) inputs[field] = value;
     for (const auto& [field, value] : fixed) {
       if (auto it = inputs.find(field); it != inputs.end() && TrimSpaces(it->second) != value) {
-        return Status::InvalidArgument(what + "：" + procedure_.FindField(field)->label + "只能是" + Quote(value));
+        return Status::InvalidArgument(what + "：" + procedure_.FindField(field)->label + "只能是" +
+                                       Quote(value));
       }
       inputs[field] = value;
     }
@@ -550,8 +583,8 @@ class Operation {
     for (const Requirement& requirement : required) accepted[requirement.field] = &requirement;
     auto refuse_unknown = [&](const std::string& field) {
       const FieldRule* rule = procedure_.FindField(field);
-      return Status::InvalidArgument(what + "不需要" +
-                                     (rule ? rule->label + "（" + rule->option + "）" : Quote(field)));
+      return Status::InvalidArgument(
+          what + "不需要" + (rule ? rule->label + "（" + rule->option + "）" : Quote(field)));
     };
     for (const auto& [field, value] : inputs) {
       if (fixed.count(field) > 0) continue;
@@ -559,7 +592,8 @@ class Operation {
       if (it == accepted.end()) return refuse_unknown(field);
       const FieldRule* rule = procedure_.FindField(field);
       if (rule->type == FieldType::kFile) {
-        return Status::InvalidArgument(what + "：" + rule->label + "须以文件提供（" + rule->option + " 文件）");
+        return Status::InvalidArgument(what + "：" + rule->label + "须以文件提供（" + rule->option +
+                                       " 文件）");
       }
     }
     for (const auto& [field, upload] : files) {
@@ -572,7 +606,7 @@ class Operation {
       if (!WhenHolds(requirement.when, inputs)) continue;
       const FieldRule* rule = procedure_.FindField(requirement.field);
       bool present = rule->type == FieldType::kFile ? files.count(requirement.field) > 0
-                                                     : inputs.count(requirement.field) > 0;
+                                                    : inputs.count(requirement.field) > 0;
       if (!present) missing.push_back(Describe(requirement));
     }
     if (!missing.empty()) {
@@ -586,17 +620,19 @@ class Operation {
         normalized[field] = value;
         continue;
       }
-      SJ_ASSIGN_OR_RETURN(normalized[field],
-                          NormalizeInput(*procedure_.FindField(field), *accepted[field], value, what));
+      SJ_ASSIGN_OR_RETURN(normalized[field], NormalizeInput(*procedure_.FindField(field),
+                                                            *accepted[field], value, what));
     }
     return normalized;
   }
 
-  Status StoreFiles(const std::string& object_id, const std::map<std::string, Upload>& files, Act* act) {
+  Status StoreFiles(const std::string& object_id, const std::map<std::string, Upload>& files,
+                    Act* act) {
     const AttachmentRules& rules = procedure_.attachments();
     for (const auto& [field, upload] : files) {
       const FieldRule* rule = procedure_.FindField(field);
-      SJ_ASSIGN_OR_RETURN(CheckedUpload checked, CheckUpload(upload, rules.types, rules.max_bytes, rule->label));
+      SJ_ASSIGN_OR_RETURN(CheckedUpload checked,
+                          CheckUpload(upload, rules.types, rules.max_bytes, rule->label));
       store::Attachment attachment;
       attachment.sha256 = checked.sha256;
       attachment.size = checked.size;
@@ -608,14 +644,17 @@ class Operation {
       attachment.uploaded_at = context_.clock->Now().ToIso();
       attachment.content = upload.content;
       SJ_ASSIGN_OR_RETURN(std::string id, transaction_.attachments().AddAttachment(attachment));
-      act->stored_files[field] = {{"attachment", id}, {"file", checked.file_name},
-                                  {"sha256", checked.sha256}, {"size", checked.size}};
+      act->stored_files[field] = {{"attachment", id},
+                                  {"file", checked.file_name},
+                                  {"sha256", checked.sha256},
+                                  {"size", checked.size}};
       act->inputs[field] = id;
     }
     return Status::Ok();
   }
 
-  Status CheckGuard(const WorkObject& object, const std::string& guard, Date on, const std::string& what) {
+  Status CheckGuard(const WorkObject& object, const std::string& guard, Date on,
+                    const std::string& what) {
     if (guard == "dispositions_final") {
       store::MatterFilter filter;
       if (object.machine->name == "case") {
@@ -623,7 +662,8 @@ class Operation {
       } else {
         filter.parent_id = object.id();
       }
-      SJ_ASSIGN_OR_RETURN(std::vector<store::Matter> children, transaction_.matters().ListMatters(filter));
+      SJ_ASSIGN_OR_RETURN(std::vector<store::Matter> children,
+                          transaction_.matters().ListMatters(filter));
       std::vector<std::string> open;
       for (const store::Matter& child : children) {
         const Machine* machine = procedure_.FindMachine(child.machine);
@@ -640,44 +680,49 @@ class Operation {
     if (guard.starts_with("overdue:")) {
       std::string name = guard.substr(8);
       SJ_ASSIGN_OR_RETURN(std::vector<store::Deadline> deadlines,
-                          transaction_.matters().ListDeadlines({.object_id = object.id(), .name = name,
-                                                                .active_only = true}));
+                          transaction_.matters().ListDeadlines(
+                              {.object_id = object.id(), .name = name, .active_only = true}));
       for (const store::Deadline& deadline : deadlines) {
         if (deadline.due_on < on.ToIso()) return Status::Ok();
       }
       const DeadlineRule* rule = procedure_.FindDeadline(name);
-      return Status::FailedPrecondition(
-          "不能" + what + "：" + rule->title + "期限" +
-          (deadlines.empty() ? std::string("尚未开始") : "到 " + deadlines.front().due_on + " 才届满") +
-          "，届满后才能这样做");
+      return Status::FailedPrecondition("不能" + what + "：" + rule->title + "期限" +
+                                        (deadlines.empty()
+                                             ? std::string("尚未开始")
+                                             : "到 " + deadlines.front().due_on + " 才届满") +
+                                        "，届满后才能这样做");
     }
     if (guard.starts_with("done:")) {
       std::string action = guard.substr(5);
-      SJ_ASSIGN_OR_RETURN(std::vector<store::WorkflowEvent> events, transaction_.matters().ListEvents(object.id()));
+      SJ_ASSIGN_OR_RETURN(std::vector<store::WorkflowEvent> events,
+                          transaction_.matters().ListEvents(object.id()));
       for (const store::WorkflowEvent& event : events) {
         if (event.action == action) return Status::Ok();
       }
       const Transition* needed = object.machine->FindTransition(action);
-      return Status::FailedPrecondition("不能" + what + "：须先「" + (needed ? needed->label : action) + "」");
+      return Status::FailedPrecondition("不能" + what + "：须先「" +
+                                        (needed ? needed->label : action) + "」");
     }
     return Status::Internal("未实现的条件 " + guard);
   }
 
-  Result<std::string> ResolveTarget(const WorkObject& object, const Transition& transition, const Inputs& inputs) {
+  Result<std::string> ResolveTarget(const WorkObject& object, const Transition& transition,
+                                    const Inputs& inputs) {
     std::string state = transition.to.state;
     if (!transition.to.by_field.empty()) {
       auto value = inputs.find(transition.to.by_field);
       if (value == inputs.end()) return Status::Internal("流转目标所依据的字段缺失");
       auto target = transition.to.by_value.find(value->second);
       if (target == transition.to.by_value.end()) {
-        return Status::InvalidArgument(procedure_.FindField(transition.to.by_field)->label + "不能是" +
-                                       Quote(value->second));
+        return Status::InvalidArgument(procedure_.FindField(transition.to.by_field)->label +
+                                       "不能是" + Quote(value->second));
       }
       state = target->second;
     }
     if (state == "$same") return object.state();
     if (state == "$resume") {
-      if (!object.attributes.contains("resume_state")) return Status::Corruption("缺少异议前的状态");
+      if (!object.attributes.contains("resume_state"))
+        return Status::Corruption("缺少异议前的状态");
       return object.attributes["resume_state"].get<std::string>();
     }
     return state;
@@ -706,16 +751,18 @@ class Operation {
     }
     SJ_RETURN_IF_ERROR(PauseDeadlines(object.id(), transition.pauses, act.on));
     SJ_RETURN_IF_ERROR(ResumeDeadlines(object.id(), transition.resumes, act));
-    for (const DeadlineStart& start : transition.starts) SJ_RETURN_IF_ERROR(StartDeadline(object, start, act));
+    for (const DeadlineStart& start : transition.starts)
+      SJ_RETURN_IF_ERROR(StartDeadline(object, start, act));
     if (final) SJ_RETURN_IF_ERROR(CancelDeadlines(object.id(), act.on));
     SJ_RETURN_IF_ERROR(Save(object));
     Json event_inputs = Json::object();
     for (const auto& [field, value] : act.inputs) event_inputs[field] = value;
     for (auto& [field, file] : act.stored_files.items()) event_inputs[field] = file;
-    SJ_RETURN_IF_ERROR(AddEvent(object.id(), transition.action, transition.label, from, to, act.actor, act.on,
-                                event_inputs));
-    SJ_RETURN_IF_ERROR(Audit(act.actor, object.machine->name + "." + transition.action, object.machine->name,
-                             object.id(), transition.label + "：" + from + " → " + to, before, object.Snapshot()));
+    SJ_RETURN_IF_ERROR(AddEvent(object.id(), transition.action, transition.label, from, to,
+                                act.actor, act.on, event_inputs));
+    SJ_RETURN_IF_ERROR(
+        Audit(act.actor, object.machine->name + "." + transition.action, object.machine->name,
+              object.id(), transition.label + "：" + from + " → " + to, before, object.Snapshot()));
     act.outcome->object_id = object.id();
     act.outcome->machine = object.machine->name;
     act.outcome->from_state = from;
@@ -727,7 +774,8 @@ class Operation {
 
   Status SaveLead(WorkObject& lead) {
     std::string now = context_.clock->Now().ToIso();
-    SJ_RETURN_IF_ERROR(transaction_.lead_handling().SetLeadStatus(lead.lead.id, lead.lead.status, now));
+    SJ_RETURN_IF_ERROR(
+        transaction_.lead_handling().SetLeadStatus(lead.lead.id, lead.lead.status, now));
     lead.handling.updated_at = now;
     lead.has_handling = true;
     return transaction_.lead_handling().PutHandling(lead.handling);
@@ -788,8 +836,9 @@ class Operation {
       return on;
     }
     std::string other = rule.base.substr(4);  // due:<deadline>
-    SJ_ASSIGN_OR_RETURN(std::vector<store::Deadline> deadlines,
-                        transaction_.matters().ListDeadlines({.object_id = object.id(), .name = other}));
+    SJ_ASSIGN_OR_RETURN(
+        std::vector<store::Deadline> deadlines,
+        transaction_.matters().ListDeadlines({.object_id = object.id(), .name = other}));
     if (!deadlines.empty()) {
       Result<Date> due = ParseDate(deadlines.back().due_on);
       if (due.ok()) return *due;
@@ -799,8 +848,8 @@ class Operation {
 
   Status StartDeadline(WorkObject& object, const DeadlineStart& start, Act& act) {
     if (!WhenHolds(start.when, act.inputs)) return Status::Ok();
-    if (!start.if_kind.empty() &&
-        std::find(start.if_kind.begin(), start.if_kind.end(), object.kind()) == start.if_kind.end()) {
+    if (!start.if_kind.empty() && std::find(start.if_kind.begin(), start.if_kind.end(),
+                                            object.kind()) == start.if_kind.end()) {
       return Status::Ok();
     }
     const DeadlineRule& rule = *procedure_.FindDeadline(start.deadline);
@@ -831,17 +880,20 @@ class Operation {
     deadline.period = period.ToString() + (urgent ? "（紧急）" : "");
     deadline.handler = handler;
     deadline.org_code = object.org_code();
-    deadline.counterparty_org = rule.notify_counterparty && !object.is_lead ? object.matter.counterparty_org : "";
-    for (const std::string& note : due.notes) deadline.note += (deadline.note.empty() ? "" : "；") + note;
+    deadline.counterparty_org =
+        rule.notify_counterparty && !object.is_lead ? object.matter.counterparty_org : "";
+    for (const std::string& note : due.notes)
+      deadline.note += (deadline.note.empty() ? "" : "；") + note;
     SJ_RETURN_IF_ERROR(transaction_.matters().AddDeadline(deadline).status());
-    act.outcome->notes.push_back(rule.title + "期限：" + deadline.due_on + "（自 " + deadline.base_on + " 起" +
-                                 deadline.period + "）");
+    act.outcome->notes.push_back(rule.title + "期限：" + deadline.due_on + "（自 " +
+                                 deadline.base_on + " 起" + deadline.period + "）");
     for (const std::string& note : notes) act.outcome->notes.push_back(note);
     for (const std::string& note : due.notes) act.outcome->notes.push_back(note);
     return Status::Ok();
   }
 
-  Status StopDeadlines(const std::string& object_id, const std::vector<std::string>& names, Date on) {
+  Status StopDeadlines(const std::string& object_id, const std::vector<std::string>& names,
+                       Date on) {
     for (const std::string& name : names) {
       SJ_ASSIGN_OR_RETURN(std::vector<store::Deadline> deadlines,
                           transaction_.matters().ListDeadlines(
@@ -856,8 +908,9 @@ class Operation {
   }
 
   Status CancelDeadlines(const std::string& object_id, Date on) {
-    SJ_ASSIGN_OR_RETURN(std::vector<store::Deadline> deadlines,
-                        transaction_.matters().ListDeadlines({.object_id = object_id, .active_only = true}));
+    SJ_ASSIGN_OR_RETURN(
+        std::vector<store::Deadline> deadlines,
+        transaction_.matters().ListDeadlines({.object_id = object_id, .active_only = true}));
     for (store::Deadline& deadline : deadlines) {
       deadline.state = "cancelled";
       deadline.closed_on = on.ToIso();
@@ -866,7 +919,8 @@ class Operation {
     return Status::Ok();
   }
 
-  Status PauseDeadlines(const std::string& object_id, const std::vector<std::string>& names, Date on) {
+  Status PauseDeadlines(const std::string& object_id, const std::vector<std::string>& names,
+                        Date on) {
     for (const std::string& name : names) {
       SJ_ASSIGN_OR_RETURN(std::vector<store::Deadline> deadlines,
                           transaction_.matters().ListDeadlines(
@@ -883,7 +937,8 @@ class Operation {
 
   // A resumed period keeps what was left of it when paused: the days (or working days) between the
   // pause and the old due date run again from the resumption.
-  Status ResumeDeadlines(const std::string& object_id, const std::vector<std::string>& names, Act& act) {
+  Status ResumeDeadlines(const std::string& object_id, const std::vector<std::string>& names,
+                         Act& act) {
     for (const std::string& name : names) {
       SJ_ASSIGN_OR_RETURN(std::vector<store::Deadline> deadlines,
                           transaction_.matters().ListDeadlines(
@@ -927,11 +982,12 @@ class Operation {
     return matter;
   }
 
-  std::string DefaultTitle(const Machine& machine, const Inputs& inputs, const store::Matter& matter) {
+  std::string DefaultTitle(const Machine& machine, const Inputs& inputs,
+                           const store::Matter& matter) {
     if (machine.name == "opinion") {
-      return inputs.count("person_name") ? inputs.at("person_name") + "不起诉案（" +
-                                                inputs.at("decision_no") + "）反向衔接"
-                                         : machine.title;
+      return inputs.count("person_name")
+                 ? inputs.at("person_name") + "不起诉案（" + inputs.at("decision_no") + "）反向衔接"
+                 : machine.title;
     }
     std::string base = matter.title.empty() ? machine.title : matter.title;
     return base;
@@ -939,40 +995,50 @@ class Operation {
 
   // Stores a new matter of `machine` in `state` (default: its creation state), with its creation
   // effects, deadlines, event and audit row.
-  Result<WorkObject> NewMatter(const Machine& machine, store::Matter matter, Json attributes, Act& act,
-                               const std::map<std::string, Upload>& files, std::string state = "") {
+  Result<WorkObject> NewMatter(const Machine& machine, store::Matter matter, Json attributes,
+                               Act& act, const std::map<std::string, Upload>& files,
+                               std::string state = "") {
     const Creation* creation = machine.creation ? &*machine.creation : nullptr;
     matter.machine = machine.name;
-    matter.state = !state.empty() ? state : creation ? creation->state : machine.states.front().name;
+    matter.state = !state.empty() ? state
+                   : creation     ? creation->state
+                                  : machine.states.front().name;
     if (matter.opened_on.empty()) matter.opened_on = act.on.ToIso();
     matter.created_at = matter.updated_at = context_.clock->Now().ToIso();
     matter.attributes_json = attributes.dump();
     if (!matter.counterparty_org.empty() && matter.counterparty_org == matter.org_code) {
       return Status::InvalidArgument("主送或移送单位不能是本院");
     }
-    SJ_ASSIGN_OR_RETURN(std::string id, transaction_.matters().CreateMatter(matter, machine.id_prefix));
+    SJ_ASSIGN_OR_RETURN(std::string id,
+                        transaction_.matters().CreateMatter(matter, machine.id_prefix));
     SJ_ASSIGN_OR_RETURN(WorkObject object, Load(id));
     Act own{act.actor, act.on, nullptr, act.inputs, Json::object(), act.outcome};
     SJ_RETURN_IF_ERROR(StoreFiles(id, files, &own));
     if (creation != nullptr) {
-      for (const std::string& effect : creation->effects) SJ_RETURN_IF_ERROR(RunEffect(object, effect, own));
-      for (const DeadlineStart& start : creation->starts) SJ_RETURN_IF_ERROR(StartDeadline(object, start, own));
+      for (const std::string& effect : creation->effects)
+        SJ_RETURN_IF_ERROR(RunEffect(object, effect, own));
+      for (const DeadlineStart& start : creation->starts)
+        SJ_RETURN_IF_ERROR(StartDeadline(object, start, own));
     }
     SJ_RETURN_IF_ERROR(Save(object));
     Json event_inputs = Json::object();
     for (const auto& [field, value] : own.inputs) event_inputs[field] = value;
     for (auto& [field, file] : own.stored_files.items()) event_inputs[field] = file;
     std::string label = creation != nullptr ? creation->label : machine.title;
-    SJ_RETURN_IF_ERROR(AddEvent(id, "create", label, "", object.state(), act.actor, act.on, event_inputs));
-    SJ_RETURN_IF_ERROR(Audit(act.actor, machine.name + ".create", machine.name, id, label + "：" + object.matter.title,
-                             Json::object(), object.Snapshot()));
+    SJ_RETURN_IF_ERROR(
+        AddEvent(id, "create", label, "", object.state(), act.actor, act.on, event_inputs));
+    SJ_RETURN_IF_ERROR(Audit(act.actor, machine.name + ".create", machine.name, id,
+                             label + "：" + object.matter.title, Json::object(),
+                             object.Snapshot()));
     act.outcome->created.push_back(id);
-    act.outcome->notes.push_back("已建立" + machine.title + " " + id +
-                                 (object.matter.doc_number.empty() ? "" : "（" + object.matter.doc_number + "）"));
+    act.outcome->notes.push_back(
+        "已建立" + machine.title + " " + id +
+        (object.matter.doc_number.empty() ? "" : "（" + object.matter.doc_number + "）"));
     return object;
   }
 
-  Status MoveParent(WorkObject& parent, const std::string& state, const WorkObject& child, Date on) {
+  Status MoveParent(WorkObject& parent, const std::string& state, const WorkObject& child,
+                    Date on) {
     Json before = parent.Snapshot();
     std::string from = parent.state();
     parent.set_state(state);
@@ -988,7 +1054,8 @@ class Operation {
 
   Status RunEffect(WorkObject& object, const std::string& effect, Act& act) {
     std::string name = effect.substr(0, effect.find(':'));
-    std::string argument = effect.find(':') == std::string::npos ? "" : effect.substr(effect.find(':') + 1);
+    std::string argument =
+        effect.find(':') == std::string::npos ? "" : effect.substr(effect.find(':') + 1);
     if (name == "assign") return EffectAssign(object, act);
     if (name == "evaluate") return EffectEvaluate(object, act);
     if (name == "allocate_number") return EffectAllocateNumber(object, argument, act);
@@ -1006,7 +1073,8 @@ class Operation {
   }
 
   // A user who may handle matters of `org_code` (a procuratorate role that handles cases).
-  Result<store::User> Handler(const std::string& login, const std::string& org_code, const std::string& what) {
+  Result<store::User> Handler(const std::string& login, const std::string& org_code,
+                              const std::string& what) {
     SJ_ASSIGN_OR_RETURN(std::optional<store::User> user, transaction_.orgs().GetUser(login));
     if (!user) return Status::NotFound("用户" + Quote(login) + "不存在");
     bool handles = false;
@@ -1014,7 +1082,8 @@ class Operation {
       const RoleRule* rule = procedure_.access().FindRole(role);
       if (rule != nullptr && rule->handles) handles = true;
     }
-    if (!handles) return Status::InvalidArgument(what + "：" + login + " 没有办案角色，不能作为承办人");
+    if (!handles)
+      return Status::InvalidArgument(what + "：" + login + " 没有办案角色，不能作为承办人");
     if (!org_code.empty() && user->org_code != org_code) {
       return Status::InvalidArgument(what + "：" + login + " 不是承办院的人员");
     }
@@ -1054,7 +1123,8 @@ class Operation {
       std::set<std::string> seen = {lead.id()};
       while (true) {
         if (seen.count(into) > 0) {
-          return Status::InvalidArgument("不能把线索 " + lead.id() + " 合并到它自己（或合并链回到它）");
+          return Status::InvalidArgument("不能把线索 " + lead.id() +
+                                         " 合并到它自己（或合并链回到它）");
         }
         seen.insert(into);
         SJ_ASSIGN_OR_RETURN(std::optional<store::LeadHandling> target,
@@ -1063,7 +1133,8 @@ class Operation {
         into = target->merged_into;
       }
       SJ_ASSIGN_OR_RETURN(WorkObject target, Load(into));
-      if (!CanRead(target)) return Status::PermissionDenied(actor_.Describe() + "无权查看线索 " + into);
+      if (!CanRead(target))
+        return Status::PermissionDenied(actor_.Describe() + "无权查看线索 " + into);
       lead.handling.merged_into = into;
       lead.handling.outcome_ref = into;
       act.outcome->notes.push_back("已并入线索 " + into);
@@ -1079,8 +1150,9 @@ class Operation {
         Result<store::Organisation> agency = FindOrganisation(lead.lead.addressee, "被监督单位");
         if (agency.ok()) matter.counterparty_org = agency->code;
       }
-      SJ_ASSIGN_OR_RETURN(WorkObject created, NewMatter(case_machine, std::move(matter),
-                                                        Json{{"lead_source", lead.lead.source}}, act, {}));
+      SJ_ASSIGN_OR_RETURN(WorkObject created,
+                          NewMatter(case_machine, std::move(matter),
+                                    Json{{"lead_source", lead.lead.source}}, act, {}));
       lead.handling.outcome_ref = created.id();
       if (lead.lead.subject.kind == "site") {
         SJ_ASSIGN_OR_RETURN(std::optional<store::HeritageSite> site,
@@ -1093,16 +1165,19 @@ class Operation {
       return Status::Ok();
     }
     if (decision == "移送") {
-      SJ_ASSIGN_OR_RETURN(store::Organisation receiver, FindOrganisation(act.inputs["transfer_to"], "移送对象"));
+      SJ_ASSIGN_OR_RETURN(store::Organisation receiver,
+                          FindOrganisation(act.inputs["transfer_to"], "移送对象"));
       store::Matter matter = MatterFrom(lead);
       if (receiver.code == matter.org_code) return Status::InvalidArgument("不能把线索移送给本院");
       matter.counterparty_org = receiver.code;
       bool police = receiver.kind == "公安";
       matter.kind = police ? "移送涉嫌犯罪线索" : "移出";
       matter.title = "移送" + receiver.name + "：" + lead.lead.title;
-      const Machine& machine = *procedure_.FindMachine(police ? "police_transfer" : "clue_transfer");
+      const Machine& machine =
+          *procedure_.FindMachine(police ? "police_transfer" : "clue_transfer");
       std::map<std::string, Upload> no_files;
-      SJ_ASSIGN_OR_RETURN(WorkObject created, NewMatter(machine, std::move(matter), Json::object(), act, no_files));
+      SJ_ASSIGN_OR_RETURN(WorkObject created,
+                          NewMatter(machine, std::move(matter), Json::object(), act, no_files));
       if (act.inputs.count("document") > 0) {
         created.attributes["transfer_letter"] = act.inputs["document"];
         SJ_RETURN_IF_ERROR(Save(created));
@@ -1119,20 +1194,25 @@ class Operation {
     SJ_ASSIGN_OR_RETURN(std::optional<store::Organisation> org,
                         transaction_.orgs().GetOrganisation(object.matter.org_code));
     if (!org || org->short_name.empty()) {
-      return Status::FailedPrecondition("不能为" + rule.title + "编号：" + (org ? org->name : object.matter.org_code) +
-                                        "尚未设置院简称；请用 shujian org add 时加 --short（如「郧」）");
+      return Status::FailedPrecondition(
+          "不能为" + rule.title + "编号：" + (org ? org->name : object.matter.org_code) +
+          "尚未设置院简称；请用 shujian org add 时加 --short（如「郧」）");
     }
     if (object.matter.dept_code.empty()) {
-      return Status::FailedPrecondition("不能为" + rule.title + "编号：承办人不属于任何部门；请先为用户设置部门");
+      return Status::FailedPrecondition("不能为" + rule.title +
+                                        "编号：承办人不属于任何部门；请先为用户设置部门");
     }
-    SJ_ASSIGN_OR_RETURN(std::optional<store::Department> dept,
-                        transaction_.orgs().GetDepartment(object.matter.org_code, object.matter.dept_code));
-    if (!dept) return Status::FailedPrecondition("承办部门「" + object.matter.dept_code + "」不存在");
+    SJ_ASSIGN_OR_RETURN(
+        std::optional<store::Department> dept,
+        transaction_.orgs().GetDepartment(object.matter.org_code, object.matter.dept_code));
+    if (!dept)
+      return Status::FailedPrecondition("承办部门「" + object.matter.dept_code + "」不存在");
     store::DocumentNumberKey key{org->code, dept->code, type, act.on.year()};
     SJ_ASSIGN_OR_RETURN(int64_t n, transaction_.matters().AllocateDocumentNumber(key));
     std::string number = rule.number_format;
     auto replace = [&number](std::string_view placeholder, const std::string& value) {
-      for (size_t pos = number.find(placeholder); pos != std::string::npos; pos = number.find(placeholder)) {
+      for (size_t pos = number.find(placeholder); pos != std::string::npos;
+           pos = number.find(placeholder)) {
         number.replace(pos, placeholder.size(), value);
       }
     };
@@ -1140,9 +1220,8 @@ class Operation {
     replace("{部门}", dept->short_name);
     replace("{年}", std::to_string(act.on.year()));
     replace("{号}", std::to_string(n));
-    SJ_RETURN_IF_ERROR(transaction_.matters().RecordDocumentNumber(number, key, n, object.id(),
-                                                                   context_.clock->Now().ToIso(),
-                                                                   act.actor.login));
+    SJ_RETURN_IF_ERROR(transaction_.matters().RecordDocumentNumber(
+        number, key, n, object.id(), context_.clock->Now().ToIso(), act.actor.login));
     if (type == object.machine->document) {
       object.matter.doc_number = number;
     } else {
@@ -1154,13 +1233,15 @@ class Operation {
 
   // Hands the matter and its open dispositions to another handler, with their deadlines.
   Status EffectReassign(WorkObject& object, Act& act) {
-    SJ_ASSIGN_OR_RETURN(store::User handler, Handler(act.inputs["assignee"], object.matter.org_code, "变更承办人"));
+    SJ_ASSIGN_OR_RETURN(store::User handler,
+                        Handler(act.inputs["assignee"], object.matter.org_code, "变更承办人"));
     std::string previous = object.matter.handler;
     object.matter.handler = handler.login;
     object.matter.dept_code = handler.dept_code;
     SJ_RETURN_IF_ERROR(MoveDeadlines(object.id(), previous, handler.login));
-    SJ_ASSIGN_OR_RETURN(std::vector<store::Matter> children,
-                        transaction_.matters().ListMatters({.case_id = object.id(), .open_only = true}));
+    SJ_ASSIGN_OR_RETURN(
+        std::vector<store::Matter> children,
+        transaction_.matters().ListMatters({.case_id = object.id(), .open_only = true}));
     for (store::Matter& child : children) {
       if (child.handler != previous) continue;
       child.handler = handler.login;
@@ -1173,9 +1254,11 @@ class Operation {
     return Status::Ok();
   }
 
-  Status MoveDeadlines(const std::string& object_id, const std::string& from, const std::string& to) {
-    SJ_ASSIGN_OR_RETURN(std::vector<store::Deadline> deadlines,
-                        transaction_.matters().ListDeadlines({.object_id = object_id, .active_only = true}));
+  Status MoveDeadlines(const std::string& object_id, const std::string& from,
+                       const std::string& to) {
+    SJ_ASSIGN_OR_RETURN(
+        std::vector<store::Deadline> deadlines,
+        transaction_.matters().ListDeadlines({.object_id = object_id, .active_only = true}));
     for (store::Deadline& deadline : deadlines) {
       if (deadline.handler != from || from.empty()) continue;
       deadline.handler = to;
@@ -1206,8 +1289,9 @@ class Operation {
         object.attributes["reply_on_time"] = on_time;
         if (!on_time) {
           Result<Date> due = ParseDate(deadline.due_on);
-          act.outcome->notes.push_back("逾期回复：期限为 " + deadline.due_on +
-                                       (due.ok() ? "，逾期" + std::to_string(act.on.DaysSince(*due)) + "日" : ""));
+          act.outcome->notes.push_back(
+              "逾期回复：期限为 " + deadline.due_on +
+              (due.ok() ? "，逾期" + std::to_string(act.on.DaysSince(*due)) + "日" : ""));
         }
       }
     }
@@ -1218,7 +1302,8 @@ class Operation {
   Result<std::optional<store::Lead>> ModelLead(const WorkObject& object) {
     std::string lead_id = object.matter.lead_id;
     if (lead_id.empty() && !object.matter.case_id.empty()) {
-      SJ_ASSIGN_OR_RETURN(std::optional<store::Matter> parent, transaction_.matters().GetMatter(object.matter.case_id));
+      SJ_ASSIGN_OR_RETURN(std::optional<store::Matter> parent,
+                          transaction_.matters().GetMatter(object.matter.case_id));
       if (parent) lead_id = parent->lead_id;
     }
     if (lead_id.empty()) return std::optional<store::Lead>();
@@ -1232,7 +1317,8 @@ class Operation {
     bool explicit_request = act.transition != nullptr && act.transition->action == "verify";
     if (!lead) {
       if (explicit_request) {
-        return Status::FailedPrecondition("不能模型复核：" + object.label() + " 不是由模型线索产生的");
+        return Status::FailedPrecondition("不能模型复核：" + object.label() +
+                                          " 不是由模型线索产生的");
       }
       return Status::Ok();
     }
@@ -1245,7 +1331,8 @@ class Operation {
     if (Result<Date> replied = ParseDate(object.attributes.value("replied_on", "")); replied.ok()) {
       since = *replied;
     } else {
-      SJ_ASSIGN_OR_RETURN(std::vector<store::WorkflowEvent> events, transaction_.matters().ListEvents(object.id()));
+      SJ_ASSIGN_OR_RETURN(std::vector<store::WorkflowEvent> events,
+                          transaction_.matters().ListEvents(object.id()));
       for (const store::WorkflowEvent& event : events) {
         if (event.action == "serve") since = *ParseDate(event.acted_on);
       }
@@ -1268,8 +1355,9 @@ class Operation {
     record["run_as_of"] = verified->run_as_of;
     record["evidence"] = verified->evidence;
     object.attributes["verification"] = record;
-    bool claims_rectified = (act.inputs.count("result") > 0 &&
-                             (act.inputs["result"] == "已整改" || act.inputs["result"] == "整改到位"));
+    bool claims_rectified =
+        (act.inputs.count("result") > 0 &&
+         (act.inputs["result"] == "已整改" || act.inputs["result"] == "整改到位"));
     if (verified->still_found) {
       act.outcome->notes.push_back("模型复核：" + verified->evidence + "，整改可能不到位");
       if (claims_rectified || explicit_request) act.outcome->needs_attention = true;
@@ -1283,7 +1371,8 @@ class Operation {
     bool any = act.inputs.count("rooms") || act.inputs.count("area") || act.inputs.count("funds");
     if (!any) {
       if (act.inputs.count("site")) {
-        return Status::InvalidArgument("写明了红色资源点位（--site），但没有修缮房屋、面积或资金（--rooms --area --funds）");
+        return Status::InvalidArgument(
+            "写明了红色资源点位（--site），但没有修缮房屋、面积或资金（--rooms --area --funds）");
       }
       return Status::Ok();
     }
@@ -1292,16 +1381,19 @@ class Operation {
       std::set<std::string> sites;
       for (const std::string& id : {object.id(), object.matter.case_id}) {
         if (id.empty()) continue;
-        SJ_ASSIGN_OR_RETURN(std::vector<std::string> linked, transaction_.heritage().ListMatterSites(id));
+        SJ_ASSIGN_OR_RETURN(std::vector<std::string> linked,
+                            transaction_.heritage().ListMatterSites(id));
         sites.insert(linked.begin(), linked.end());
       }
       if (sites.size() != 1) {
-        return Status::InvalidArgument("修缮成果须记到一个红色资源点位：请用 --site 写明点位编号" +
-                                       std::string(sites.empty() ? "（本案尚未关联点位）" : "（本案关联了多个点位）"));
+        return Status::InvalidArgument(
+            "修缮成果须记到一个红色资源点位：请用 --site 写明点位编号" +
+            std::string(sites.empty() ? "（本案尚未关联点位）" : "（本案关联了多个点位）"));
       }
       site_no = *sites.begin();
     }
-    SJ_ASSIGN_OR_RETURN(std::optional<store::HeritageSite> site, transaction_.heritage().GetSite(site_no));
+    SJ_ASSIGN_OR_RETURN(std::optional<store::HeritageSite> site,
+                        transaction_.heritage().GetSite(site_no));
     if (!site) return Status::NotFound("红色资源点位" + Quote(site_no) + "不存在");
     store::HeritageOutcome outcome;
     outcome.site_no = site_no;
@@ -1327,7 +1419,8 @@ class Operation {
   }
 
   Status EffectStartLitigation(WorkObject& suggestion, Act& act) {
-    SJ_ASSIGN_OR_RETURN(store::Organisation court, FindOrganisation(act.inputs["court"], "受诉法院"));
+    SJ_ASSIGN_OR_RETURN(store::Organisation court,
+                        FindOrganisation(act.inputs["court"], "受诉法院"));
     if (court.kind != "法院") return Status::InvalidArgument(court.name + " 不是法院");
     store::Matter matter;
     matter.case_id = suggestion.matter.case_id;
@@ -1351,8 +1444,9 @@ class Operation {
   }
 
   Result<store::LeadSubject> NormalizeSubject(const LeadIntakeRequest& request, Date today) {
-    Result<store::LeadSubject> subject = NormalizeLeadSubject(request.subject_kind, request.subject_key,
-                                                              request.subject_dataset, request.subject_label, today);
+    Result<store::LeadSubject> subject =
+        NormalizeLeadSubject(request.subject_kind, request.subject_key, request.subject_dataset,
+                             request.subject_label, today);
     if (!subject.ok()) return Status::InvalidArgument("线索主体：" + subject.status().message());
     return subject;
   }
@@ -1390,8 +1484,9 @@ Result<ActionOutcome> ProcedureRunner::Perform(const ActionRequest& request) con
   SJ_ASSIGN_OR_RETURN(Date on, ActDate(context_, request.on));
   ActionOutcome outcome;
   SJ_RETURN_IF_ERROR(RunAudited(
-      context_, request.actor, AuditActionFor(*context_.procedure, request.object_id, request.action),
-      request.object_id, [&](store::Transaction& transaction) -> Status {
+      context_, request.actor,
+      AuditActionFor(*context_.procedure, request.object_id, request.action), request.object_id,
+      [&](store::Transaction& transaction) -> Status {
         SJ_ASSIGN_OR_RETURN(Actor actor, context_.policy().Resolve(transaction, request.actor));
         Operation operation(context_, transaction, actor);
         return operation.Perform(request, on, &outcome);
@@ -1406,8 +1501,8 @@ Result<ActionOutcome> ProcedureRunner::Create(const CreateRequest& request) cons
   ActionOutcome outcome;
   SJ_RETURN_IF_ERROR(RunAudited(context_, request.actor, machine->name + ".create", "",
                                 [&](store::Transaction& transaction) -> Status {
-                                  SJ_ASSIGN_OR_RETURN(Actor actor,
-                                                      context_.policy().Resolve(transaction, request.actor));
+                                  SJ_ASSIGN_OR_RETURN(Actor actor, context_.policy().Resolve(
+                                                                       transaction, request.actor));
                                   Operation operation(context_, transaction, actor);
                                   return operation.Create(*machine, request, on, &outcome);
                                 }));
@@ -1417,13 +1512,12 @@ Result<ActionOutcome> ProcedureRunner::Create(const CreateRequest& request) cons
 Result<ActionOutcome> ProcedureRunner::IntakeLead(const LeadIntakeRequest& request) const {
   SJ_ASSIGN_OR_RETURN(Date on, ActDate(context_, request.on));
   ActionOutcome outcome;
-  SJ_RETURN_IF_ERROR(RunAudited(context_, request.actor, "lead.add", "",
-                                [&](store::Transaction& transaction) -> Status {
-                                  SJ_ASSIGN_OR_RETURN(Actor actor,
-                                                      context_.policy().Resolve(transaction, request.actor));
-                                  Operation operation(context_, transaction, actor);
-                                  return operation.Intake(request, on, &outcome);
-                                }));
+  SJ_RETURN_IF_ERROR(RunAudited(
+      context_, request.actor, "lead.add", "", [&](store::Transaction& transaction) -> Status {
+        SJ_ASSIGN_OR_RETURN(Actor actor, context_.policy().Resolve(transaction, request.actor));
+        Operation operation(context_, transaction, actor);
+        return operation.Intake(request, on, &outcome);
+      }));
   return outcome;
 }
 
@@ -1437,7 +1531,9 @@ Result<SweepReport> ProcedureRunner::Sweep(Date as_of) const {
   Operation operation(context_, *transaction, system);
   std::set<std::string> done;
   for (const store::Deadline& deadline : deadlines) {
-    if (deadline.state != "open" || deadline.due_on >= as_of.ToIso() || done.count(deadline.object_id)) continue;
+    if (deadline.state != "open" || deadline.due_on >= as_of.ToIso() ||
+        done.count(deadline.object_id))
+      continue;
     done.insert(deadline.object_id);
     SJ_ASSIGN_OR_RETURN(WorkObject object, operation.Load(deadline.object_id));
     SJ_RETURN_IF_ERROR(operation.CatchUp(object, as_of));

@@ -29,11 +29,11 @@
 namespace shujian::workflow {
 
 struct ActionRequest {
-  std::string actor;             // login; empty: the local operator
-  std::string object_id;         // L-…, C-…, S-…
-  std::string action;            // a transition of the object's machine, e.g. sign
-  std::string expected_machine;  // when set, other kinds of object are refused
-  std::optional<Date> on;        // the procedural date; default today
+  std::string actor;                          // login; empty: the local operator
+  std::string object_id;                      // L-…, C-…, S-…
+  std::string action;                         // a transition of the object's machine, e.g. sign
+  std::string expected_machine;               // when set, other kinds of object are refused
+  std::optional<Date> on;                     // the procedural date; default today
   std::map<std::string, std::string> inputs;  // field → value as typed (flags: "true")
   std::map<std::string, Upload> files;        // file fields → content
 };
@@ -56,18 +56,18 @@ struct LeadIntakeRequest {
   std::string subject_dataset;  // for a record
   std::string subject_label;    // a name, for display
   std::string title;
-  std::string facts;            // what the source said
+  std::string facts;  // what the source said
   std::string legal_basis;
-  std::string addressee;        // the agency concerned (organisation code or name); may be empty
+  std::string addressee;  // the agency concerned (organisation code or name); may be empty
   std::optional<Date> received_on;  // default: on
-  std::string deputy;           // for 代表委员建议: the deputy's name
-  std::string from_org;         // the transferring or congress organisation (code)
+  std::string deputy;               // for 代表委员建议: the deputy's name
+  std::string from_org;             // the transferring or congress organisation (code)
 };
 
 // The sources of a lead (procedure.md «Lead»).
 inline constexpr std::string_view kLeadSources[] = {
-    "12309", "来信来访", "代表委员建议", "纪委监委移送", "刑事检察部门", "民事检察部门",
-    "控告申诉检察部门", "两法衔接平台", "媒体", "其他"};
+    "12309",        "来信来访",         "代表委员建议", "纪委监委移送", "刑事检察部门",
+    "民事检察部门", "控告申诉检察部门", "两法衔接平台", "媒体",         "其他"};
 
 struct ActionOutcome {
   std::string object_id;

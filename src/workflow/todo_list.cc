@@ -8,7 +8,8 @@
 
 namespace shujian::workflow {
 
-Result<TodoReport> TodoList::For(const std::string& actor_login, const std::string& user_login, Date as_of) const {
+Result<TodoReport> TodoList::For(const std::string& actor_login, const std::string& user_login,
+                                 Date as_of) const {
   SJ_ASSIGN_OR_RETURN(auto transaction, context_.store->Begin(store::TransactionMode::kRead));
   AccessPolicy policy = context_.policy();
   SJ_ASSIGN_OR_RETURN(Actor actor, policy.Resolve(*transaction, actor_login));
@@ -16,7 +17,8 @@ Result<TodoReport> TodoList::For(const std::string& actor_login, const std::stri
   if (user.local_operator) return Status::InvalidArgument("请用 --user 写明要查看谁的待办");
   bool allowed = actor.local_operator || actor.login == user.login ||
                  (actor.org.code == user.org.code &&
-                  (actor.HasRole("检察长") || (actor.HasRole("部门负责人") && actor.dept_code == user.dept_code)));
+                  (actor.HasRole("检察长") ||
+                   (actor.HasRole("部门负责人") && actor.dept_code == user.dept_code)));
   if (!allowed) {
     return Status::PermissionDenied(actor.Describe() + "不能查看 " + user.login +
                                     " 的待办：只有本人、本院检察长和本部门负责人可以查看");
@@ -28,7 +30,8 @@ Result<TodoReport> TodoList::For(const std::string& actor_login, const std::stri
   filter.handler = user.login;
   if (clerk) filter.counterparty_org = user.org.code;
   if (approver) filter.org_code = user.org.code;
-  SJ_ASSIGN_OR_RETURN(std::vector<store::Deadline> deadlines, transaction->matters().ListDeadlines(filter));
+  SJ_ASSIGN_OR_RETURN(std::vector<store::Deadline> deadlines,
+                      transaction->matters().ListDeadlines(filter));
 
   TodoReport report;
   report.user = user.login;
@@ -47,7 +50,8 @@ Result<TodoReport> TodoList::For(const std::string& actor_login, const std::stri
     std::string state;
     std::string dept;
     if (deadline.object_id.starts_with("L-")) {
-      SJ_ASSIGN_OR_RETURN(std::optional<store::Lead> lead, transaction->leads().GetLead(deadline.object_id));
+      SJ_ASSIGN_OR_RETURN(std::optional<store::Lead> lead,
+                          transaction->leads().GetLead(deadline.object_id));
       if (!lead) continue;
       SJ_ASSIGN_OR_RETURN(std::optional<store::LeadHandling> handling,
                           transaction->lead_handling().GetHandling(deadline.object_id));
@@ -56,17 +60,20 @@ Result<TodoReport> TodoList::For(const std::string& actor_login, const std::stri
       machine = "lead";
       state = lead->status;
     } else {
-      SJ_ASSIGN_OR_RETURN(std::optional<store::Matter> matter, transaction->matters().GetMatter(deadline.object_id));
+      SJ_ASSIGN_OR_RETURN(std::optional<store::Matter> matter,
+                          transaction->matters().GetMatter(deadline.object_id));
       if (!matter) continue;
       const Machine* rules = context_.procedure->FindMachine(matter->machine);
-      label = !matter->doc_number.empty() ? matter->doc_number
-                                          : (rules ? rules->title : matter->machine) + " " + matter->id;
+      label = !matter->doc_number.empty()
+                  ? matter->doc_number
+                  : (rules ? rules->title : matter->machine) + " " + matter->id;
       machine = matter->machine;
       state = matter->state;
       dept = matter->dept_code;
     }
     // A department head answers for the unowned deadlines of their own department only.
-    if (unowned && !mine && !user.HasRole("检察长") && !dept.empty() && dept != user.dept_code) continue;
+    if (unowned && !mine && !user.HasRole("检察长") && !dept.empty() && dept != user.dept_code)
+      continue;
     Result<Date> due = ParseDate(deadline.due_on);
     if (!due.ok()) return Status::Corruption("期限日期无法读取：" + deadline.due_on);
     TodoItem item;

@@ -30,9 +30,12 @@ fields:
   - {name: adoption, label: 采纳, option: --adoption, type: enum}
   - {name: addressee, label: 主送, option: --to, type: org}
 )";
-constexpr char kLead[] = "machine: lead\ntitle: 线索\ncommand: lead\nobject: lead\nstates: [{name: 待评估}]\ntransitions: []\n";
+constexpr char kLead[] =
+    "machine: lead\ntitle: 线索\ncommand: lead\nobject: lead\nstates: [{name: "
+    "待评估}]\ntransitions: []\n";
 constexpr char kCase[] =
-    "machine: case\ntitle: 案件\ncommand: case\nid_prefix: C\nstates: [{name: 立案}, {name: 结案, final: true}]\n"
+    "machine: case\ntitle: 案件\ncommand: case\nid_prefix: C\nstates: [{name: 立案}, {name: 结案, "
+    "final: true}]\n"
     "transitions: []\n";
 constexpr char kRoles[] = R"(
 org_kinds: [{kind: 基层院, side: 检察院}]
@@ -82,7 +85,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
       break;
     }
     case 3: {
-      EmbeddedFile files[] = {{"procedure.yaml", kCommon}, {"lead.yaml", kLead}, {"case.yaml", kCase},
+      EmbeddedFile files[] = {{"procedure.yaml", kCommon},
+                              {"lead.yaml", kLead},
+                              {"case.yaml", kCase},
                               {"fuzz.yaml", text}};
       Result<Procedure> procedure = Procedure::Load(files, kRoles);
       if (procedure.ok()) Check(procedure->FindMachine("case") != nullptr);

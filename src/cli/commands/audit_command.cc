@@ -27,11 +27,15 @@ void RegisterAuditCommand(CLI::App& app, CommandAction* action) {
   command->require_subcommand(1);
 
   CLI::App* verify = command->add_subcommand("verify", "核验审计记录的完整性");
-  verify->add_option("--anchor", options->anchor, "上次核验输出的锚点「序号:校验值」，用于发现末尾被删除的记录")
+  verify
+      ->add_option("--anchor", options->anchor,
+                   "上次核验输出的锚点「序号:校验值」，用于发现末尾被删除的记录")
       ->type_name("SEQ:MAC");
   AddAsOption(verify, &options->as);
-  verify->footer("完整时退出码 0，并打印新的锚点（请保存在数据库之外）；发现篡改时退出码 1，指出第一条有问题的记录。\n\n示例：\n"
-                 "  shujian audit verify --as auditadmin --anchor 1234:5f3c…");
+  verify->footer(
+      "完整时退出码 0，并打印新的锚点（请保存在数据库之外）；发现篡改时退出码 "
+      "1，指出第一条有问题的记录。\n\n示例：\n"
+      "  shujian audit verify --as auditadmin --anchor 1234:5f3c…");
   verify->callback([action, options] {
     *action = [options](const CommandContext& context) {
       auto environment = WorkflowEnvironment::Open(context);
@@ -40,9 +44,11 @@ void RegisterAuditCommand(CLI::App& app, CommandAction* action) {
       if (!options->anchor.empty()) {
         size_t colon = options->anchor.find(':');
         char* end = nullptr;
-        long long seq = colon == std::string::npos ? 0 : std::strtoll(options->anchor.c_str(), &end, 10);
+        long long seq =
+            colon == std::string::npos ? 0 : std::strtoll(options->anchor.c_str(), &end, 10);
         if (colon == std::string::npos || seq <= 0 || end != options->anchor.c_str() + colon) {
-          return Fail(context, Status::InvalidArgument("--anchor 应为「序号:校验值」，如 1234:5f3c…"));
+          return Fail(context,
+                      Status::InvalidArgument("--anchor 应为「序号:校验值」，如 1234:5f3c…"));
         }
         anchor = std::make_pair(static_cast<int64_t>(seq), options->anchor.substr(colon + 1));
       }
@@ -52,7 +58,8 @@ void RegisterAuditCommand(CLI::App& app, CommandAction* action) {
         context.output->Json(workflow::VerificationJson(*verified));
       } else if (verified->intact) {
         context.output->Line("审计记录完整：共" + std::to_string(verified->rows) + "条");
-        context.output->Line("锚点：" + std::to_string(verified->last_seq) + ":" + verified->last_mac);
+        context.output->Line("锚点：" + std::to_string(verified->last_seq) + ":" +
+                             verified->last_mac);
       } else {
         context.output->Line("审计记录已被篡改：" + verified->problem);
       }
@@ -75,13 +82,15 @@ void RegisterAuditCommand(CLI::App& app, CommandAction* action) {
       if (!events.ok()) return Fail(context, events.status());
       if (context.output->json()) {
         workflow::OrderedJson items = workflow::OrderedJson::array();
-        for (const store::AuditEvent& event : *events) items.push_back(workflow::AuditEventJson(event));
+        for (const store::AuditEvent& event : *events)
+          items.push_back(workflow::AuditEventJson(event));
         context.output->Json({{"events", items}});
         return kExitDone;
       }
       for (const store::AuditEvent& event : *events) {
-        context.output->Line(std::to_string(event.seq) + "  " + event.at + "  " + event.actor + "  " + event.action +
-                             "  " + event.object_id + (event.outcome == "ok" ? "" : "  【拒绝】") + "  " + event.summary);
+        context.output->Line(std::to_string(event.seq) + "  " + event.at + "  " + event.actor +
+                             "  " + event.action + "  " + event.object_id +
+                             (event.outcome == "ok" ? "" : "  【拒绝】") + "  " + event.summary);
       }
       return kExitDone;
     };

@@ -65,8 +65,8 @@ std::string SampleValue(const FieldRule& field, const Requirement& requirement) 
 // Adds an option per field of `required` and `optional` to `command`; returns the example's
 // option text for the required ones.
 std::string AddFieldOptions(CLI::App* command, const workflow::Procedure& procedure,
-                            const std::vector<Requirement>& required, const std::vector<Requirement>& optional,
-                            ActOptions* options) {
+                            const std::vector<Requirement>& required,
+                            const std::vector<Requirement>& optional, ActOptions* options) {
   std::string example;
   auto add = [&](const Requirement& requirement, bool mandatory) {
     const FieldRule* field = procedure.FindField(requirement.field);
@@ -86,8 +86,10 @@ std::string AddFieldOptions(CLI::App* command, const workflow::Procedure& proced
       return;
     }
     CLI::Option* option = command->add_option(field->option, options->values[field->name], help);
-    if (field->type == FieldType::kFile || field->type == FieldType::kTextFile) option->type_name("FILE");
-    if (mandatory && requirement.when.empty()) example += " " + field->option + " " + SampleValue(*field, requirement);
+    if (field->type == FieldType::kFile || field->type == FieldType::kTextFile)
+      option->type_name("FILE");
+    if (mandatory && requirement.when.empty())
+      example += " " + field->option + " " + SampleValue(*field, requirement);
   };
   for (const Requirement& requirement : required) add(requirement, true);
   for (const Requirement& requirement : optional) add(requirement, false);
@@ -96,7 +98,8 @@ std::string AddFieldOptions(CLI::App* command, const workflow::Procedure& proced
 
 // Turns the parsed options into inputs and files.
 Status CollectInputs(const workflow::Procedure& procedure, const ActOptions& options,
-                     std::map<std::string, std::string>* inputs, std::map<std::string, workflow::Upload>* files) {
+                     std::map<std::string, std::string>* inputs,
+                     std::map<std::string, workflow::Upload>* files) {
   for (const auto& [name, value] : options.values) {
     if (value.empty()) continue;
     const FieldRule* field = procedure.FindField(name);
@@ -129,21 +132,23 @@ std::string SampleActor(const std::vector<std::string>& roles) {
   return "zhang";
 }
 
-void AddTransitionCommand(CLI::App* parent, const Machine& machine, const workflow::Transition& transition,
-                          CommandAction* action) {
+void AddTransitionCommand(CLI::App* parent, const Machine& machine,
+                          const workflow::Transition& transition, CommandAction* action) {
   const workflow::Procedure& procedure = workflow::Procedure::Shipped();
   auto options = std::make_shared<ActOptions>();
   std::string roles;
   for (const std::string& role : transition.roles) roles += (roles.empty() ? "" : "、") + role;
   std::string from;
-  for (const std::string& state : transition.from) from += (from.empty() ? "「" : "、「") + state + "」";
+  for (const std::string& state : transition.from)
+    from += (from.empty() ? "「" : "、「") + state + "」";
   CLI::App* command = parent->add_subcommand(transition.action, transition.label);
   command->add_option("id", options->id, machine.title + "编号")->required();
   AddActingOptions(command, &options->acting);
-  std::string example = AddFieldOptions(command, procedure, transition.required, transition.optional, options.get());
-  command->footer("可在" + from + "状态下进行；可以做的角色：" + roles + "。\n\n示例：\n  shujian " + machine.command +
-                  " " + transition.action + " " + SampleId(machine) + " --as " + SampleActor(transition.roles) +
-                  example);
+  std::string example =
+      AddFieldOptions(command, procedure, transition.required, transition.optional, options.get());
+  command->footer("可在" + from + "状态下进行；可以做的角色：" + roles +
+                  "。\n\n示例：\n  shujian " + machine.command + " " + transition.action + " " +
+                  SampleId(machine) + " --as " + SampleActor(transition.roles) + example);
   std::string machine_name = machine.name;
   std::string action_name = transition.action;
   command->callback([action, options, machine_name, action_name] {
@@ -158,9 +163,11 @@ void AddTransitionCommand(CLI::App* parent, const Machine& machine, const workfl
       Result<std::optional<Date>> on = OptionalDate(options->acting.on, "--on");
       if (!on.ok()) return Fail(context, on.status());
       request.on = *on;
-      Status collected = CollectInputs(workflow::Procedure::Shipped(), *options, &request.inputs, &request.files);
+      Status collected =
+          CollectInputs(workflow::Procedure::Shipped(), *options, &request.inputs, &request.files);
       if (!collected.ok()) return Fail(context, collected);
-      Result<workflow::ActionOutcome> outcome = workflow::ProcedureRunner((*environment)->context()).Perform(request);
+      Result<workflow::ActionOutcome> outcome =
+          workflow::ProcedureRunner((*environment)->context()).Perform(request);
       if (!outcome.ok()) return Fail(context, outcome.status());
       return PrintActOutcome(context, **environment, request.actor, *outcome);
     };
@@ -173,9 +180,10 @@ void AddCreateCommand(CLI::App* parent, const Machine& machine, CommandAction* a
   auto options = std::make_shared<ActOptions>();
   CLI::App* command = parent->add_subcommand(creation.command, creation.label);
   AddActingOptions(command, &options->acting);
-  std::string example = AddFieldOptions(command, procedure, creation.required, creation.optional, options.get());
-  command->footer("打印新建的" + machine.title + "编号。\n\n示例：\n  shujian " + machine.command + " " + creation.command +
-                  " --as " + SampleActor(creation.roles) + example);
+  std::string example =
+      AddFieldOptions(command, procedure, creation.required, creation.optional, options.get());
+  command->footer("打印新建的" + machine.title + "编号。\n\n示例：\n  shujian " + machine.command +
+                  " " + creation.command + " --as " + SampleActor(creation.roles) + example);
   std::string machine_name = machine.name;
   command->callback([action, options, machine_name] {
     *action = [options, machine_name](const CommandContext& context) {
@@ -187,9 +195,11 @@ void AddCreateCommand(CLI::App* parent, const Machine& machine, CommandAction* a
       Result<std::optional<Date>> on = OptionalDate(options->acting.on, "--on");
       if (!on.ok()) return Fail(context, on.status());
       request.on = *on;
-      Status collected = CollectInputs(workflow::Procedure::Shipped(), *options, &request.inputs, &request.files);
+      Status collected =
+          CollectInputs(workflow::Procedure::Shipped(), *options, &request.inputs, &request.files);
       if (!collected.ok()) return Fail(context, collected);
-      Result<workflow::ActionOutcome> outcome = workflow::ProcedureRunner((*environment)->context()).Create(request);
+      Result<workflow::ActionOutcome> outcome =
+          workflow::ProcedureRunner((*environment)->context()).Create(request);
       if (!outcome.ok()) return Fail(context, outcome.status());
       return PrintActOutcome(context, **environment, request.actor, *outcome);
     };
@@ -203,13 +213,16 @@ void PrintMatter(const CommandContext& context, const workflow::MatterView& view
     return;
   }
   const store::Matter& matter = view.matter;
-  output.Line(matter.id + "  " + view.machine_title + (matter.kind.empty() ? "" : "（" + matter.kind + "）") + "  " +
-              matter.state + (matter.doc_number.empty() ? "" : "  " + matter.doc_number));
+  output.Line(matter.id + "  " + view.machine_title +
+              (matter.kind.empty() ? "" : "（" + matter.kind + "）") + "  " + matter.state +
+              (matter.doc_number.empty() ? "" : "  " + matter.doc_number));
   output.Line("  标题：" + matter.title);
-  output.Line("  承办：" + view.org_name + (view.dept_name.empty() ? "" : " " + view.dept_name) +
-              (view.handler_name.empty() ? "" : " " + view.handler_name + "（" + matter.handler + "）"));
+  output.Line(
+      "  承办：" + view.org_name + (view.dept_name.empty() ? "" : " " + view.dept_name) +
+      (view.handler_name.empty() ? "" : " " + view.handler_name + "（" + matter.handler + "）"));
   if (!view.counterparty_name.empty()) output.Line("  对方：" + view.counterparty_name);
-  if (view.case_summary) output.Line("  案件：" + view.case_summary->id + " " + view.case_summary->state);
+  if (view.case_summary)
+    output.Line("  案件：" + view.case_summary->id + " " + view.case_summary->state);
   if (!view.lead_id.empty()) output.Line("  线索：" + view.lead_id);
   if (!view.dispositions.empty()) {
     output.Line(matter.machine == "case" ? "  处置：" : "  后续：");
@@ -223,9 +236,14 @@ void PrintMatter(const CommandContext& context, const workflow::MatterView& view
     if (deadline.state != "open" && deadline.state != "paused") continue;
     if (!any_open) output.Line("  期限：");
     any_open = true;
-    std::string colour = deadline.colour == "red" ? "已逾期" : deadline.colour == "yellow" ? "即将到期" : "";
-    output.Line("    " + deadline.title + "  至 " + deadline.due_on + "（" + deadline.period + "）" +
-                (deadline.state == "paused" ? "  已中止" : colour.empty() ? "" : "  " + colour));
+    std::string colour = deadline.colour == "red"      ? "已逾期"
+                         : deadline.colour == "yellow" ? "即将到期"
+                                                       : "";
+    output.Line("    " + deadline.title + "  至 " + deadline.due_on + "（" + deadline.period +
+                "）" +
+                (deadline.state == "paused" ? "  已中止"
+                 : colour.empty()           ? ""
+                                            : "  " + colour));
   }
   if (!view.attachments.empty()) {
     output.Line("  附件：");
@@ -236,14 +254,17 @@ void PrintMatter(const CommandContext& context, const workflow::MatterView& view
   output.Line("  经过：");
   for (const workflow::EventView& event : view.events) {
     output.Line("    " + event.acted_on + "  " + event.label + "  " + event.actor +
-                (event.to_state.empty() || event.to_state == event.from_state ? "" : "  → " + event.to_state));
+                (event.to_state.empty() || event.to_state == event.from_state
+                     ? ""
+                     : "  → " + event.to_state));
   }
   if (!view.next_actions.empty()) {
     output.Line("  接下来可以：");
     for (const workflow::NextAction& next : view.next_actions) {
       std::string needs;
       for (const std::string& need : next.needs) needs += (needs.empty() ? "" : "、") + need;
-      output.Line("    " + next.label + "：" + next.command + (needs.empty() ? "" : "  需要 " + needs));
+      output.Line("    " + next.label + "：" + next.command +
+                  (needs.empty() ? "" : "  需要 " + needs));
     }
   }
 }
@@ -257,19 +278,22 @@ void AddShowCommands(CLI::App* parent, const Machine& machine, CommandAction* ac
     std::string out;
   };
   auto options = std::make_shared<ShowOptions>();
-  CLI::App* show = parent->add_subcommand("show", "查看" + machine.title + "：经过、期限、文书和接下来可以做什么");
+  CLI::App* show = parent->add_subcommand(
+      "show", "查看" + machine.title + "：经过、期限、文书和接下来可以做什么");
   show->add_option("id", options->id, machine.title + "编号")->required();
   AddAsOption(show, &options->as);
   show->add_option("--as-of", options->as_of, "期限颜色以该日计算（默认今天）")->type_name("DATE");
-  show->footer("示例：\n  shujian " + machine.command + " show " + SampleId(machine) + " --as zhang --json");
+  show->footer("示例：\n  shujian " + machine.command + " show " + SampleId(machine) +
+               " --as zhang --json");
   show->callback([action, options] {
     *action = [options](const CommandContext& context) {
       auto environment = WorkflowEnvironment::Open(context);
       if (!environment.ok()) return Fail(context, environment.status());
       Result<std::optional<Date>> as_of = OptionalDate(options->as_of, "--as-of");
       if (!as_of.ok()) return Fail(context, as_of.status());
-      auto view = workflow::CaseViews((*environment)->context())
-                      .ShowMatter(options->as, options->id, as_of->value_or(context.clock->Today()));
+      auto view =
+          workflow::CaseViews((*environment)->context())
+              .ShowMatter(options->as, options->id, as_of->value_or(context.clock->Today()));
       if (!view.ok()) return Fail(context, view.status());
       PrintMatter(context, *view);
       return kExitDone;
@@ -285,37 +309,46 @@ void AddShowCommands(CLI::App* parent, const Machine& machine, CommandAction* ac
     *action = [options, machine_name](const CommandContext& context) {
       auto environment = WorkflowEnvironment::Open(context);
       if (!environment.ok()) return Fail(context, environment.status());
-      auto matters = workflow::CaseViews((*environment)->context()).ListMatters(options->as, machine_name, !options->all);
+      auto matters = workflow::CaseViews((*environment)->context())
+                         .ListMatters(options->as, machine_name, !options->all);
       if (!matters.ok()) return Fail(context, matters.status());
       if (context.output->json()) {
         workflow::OrderedJson items = workflow::OrderedJson::array();
-        for (const workflow::MatterSummary& matter : *matters) items.push_back(workflow::MatterSummaryJson(matter));
+        for (const workflow::MatterSummary& matter : *matters)
+          items.push_back(workflow::MatterSummaryJson(matter));
         context.output->Json({{"items", items}});
         return kExitDone;
       }
       for (const workflow::MatterSummary& matter : *matters) {
         context.output->Line(matter.id + "  " + matter.state + "  " +
-                             (matter.doc_number.empty() ? "" : matter.doc_number + "  ") + matter.title);
+                             (matter.doc_number.empty() ? "" : matter.doc_number + "  ") +
+                             matter.title);
       }
-      if (matters->empty()) context.output->Message("没有" + (options->all ? std::string() : "在办的") + "事项");
+      if (matters->empty())
+        context.output->Message("没有" + (options->all ? std::string() : "在办的") + "事项");
       return kExitDone;
     };
   });
 
   if (machine.document.empty()) return;
-  const workflow::DocumentRule* rule = workflow::Procedure::Shipped().FindDocument(machine.document);
+  const workflow::DocumentRule* rule =
+      workflow::Procedure::Shipped().FindDocument(machine.document);
   if (rule == nullptr || rule->template_file.empty()) return;
-  CLI::App* document = parent->add_subcommand("document", "生成" + rule->title + "（.docx，GB/T 9704 版式）");
+  CLI::App* document =
+      parent->add_subcommand("document", "生成" + rule->title + "（.docx，GB/T 9704 版式）");
   document->add_option("id", options->id, machine.title + "编号")->required();
   AddAsOption(document, &options->as);
   document->add_option("--out", options->out, "写到该文件（.docx）")->required()->type_name("FILE");
-  document->footer("签发前生成的是草稿（不编号）。生成的文书同时留存为附件，并记入审计。\n\n示例：\n  shujian " +
-                   machine.command + " document " + SampleId(machine) + " --as zhang --out " + rule->title + ".docx");
+  document->footer(
+      "签发前生成的是草稿（不编号）。生成的文书同时留存为附件，并记入审计。\n\n示例：\n  shujian " +
+      machine.command + " document " + SampleId(machine) + " --as zhang --out " + rule->title +
+      ".docx");
   document->callback([action, options] {
     *action = [options](const CommandContext& context) {
       auto environment = WorkflowEnvironment::Open(context);
       if (!environment.ok()) return Fail(context, environment.status());
-      auto generated = workflow::DocumentService((*environment)->context()).Generate(options->as, options->id);
+      auto generated =
+          workflow::DocumentService((*environment)->context()).Generate(options->as, options->id);
       if (!generated.ok()) return Fail(context, generated.status());
       std::string temporary = options->out + ".part";
       {
@@ -330,8 +363,9 @@ void AddShowCommands(CLI::App* parent, const Machine& machine, CommandAction* ac
       if (context.output->json()) {
         context.output->Json(workflow::DocumentJson(*generated, options->out));
       } else {
-        context.output->Line("已生成" + generated->title + (generated->draft ? "（草稿）" : " " + generated->number) +
-                             "：" + options->out);
+        context.output->Line("已生成" + generated->title +
+                             (generated->draft ? "（草稿）" : " " + generated->number) + "：" +
+                             options->out);
       }
       return kExitDone;
     };
@@ -349,23 +383,27 @@ void AddMachineActs(CLI::App* command, const workflow::Machine& machine, Command
 void RegisterCaseHandlingCommands(CLI::App& app, CommandAction* action) {
   const workflow::Procedure& procedure = workflow::Procedure::Shipped();
   // In --help: the case first, then its dispositions in the order of procedure.md.
-  static constexpr std::string_view kOrder[] = {"case", "consultation", "suggestion", "opinion", "police_transfer",
-                                                "clue_transfer", "deputy_suggestion", "litigation"};
+  static constexpr std::string_view kOrder[] = {
+      "case",          "consultation",      "suggestion", "opinion", "police_transfer",
+      "clue_transfer", "deputy_suggestion", "litigation"};
   std::vector<const workflow::Machine*> machines = procedure.machines();
   auto rank = [](const workflow::Machine* machine) {
     auto it = std::find(std::begin(kOrder), std::end(kOrder), machine->name);
     return static_cast<int>(it - std::begin(kOrder));
   };
-  std::stable_sort(machines.begin(), machines.end(),
-                   [&](const workflow::Machine* a, const workflow::Machine* b) { return rank(a) < rank(b); });
+  std::stable_sort(
+      machines.begin(), machines.end(),
+      [&](const workflow::Machine* a, const workflow::Machine* b) { return rank(a) < rank(b); });
   for (const workflow::Machine* machine : machines) {
     if (machine->object == "lead") continue;  // `shujian lead` (lead_command.cc)
     CLI::App* command = app.add_subcommand(machine->command, machine->title + "办理");
     command->require_subcommand(1);
     std::string states;
-    for (const workflow::StateRule& state : machine->states) states += (states.empty() ? "" : " → ") + state.name;
+    for (const workflow::StateRule& state : machine->states)
+      states += (states.empty() ? "" : " → ") + state.name;
     command->footer("状态：" + states + "\n流程定义：rules/procedure/" + machine->name + ".yaml");
-    if (machine->creation && !machine->creation->command.empty()) AddCreateCommand(command, *machine, action);
+    if (machine->creation && !machine->creation->command.empty())
+      AddCreateCommand(command, *machine, action);
     AddShowCommands(command, *machine, action);
     AddMachineActs(command, *machine, action);
   }

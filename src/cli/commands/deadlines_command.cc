@@ -20,8 +20,10 @@ void RegisterDeadlinesCommand(CLI::App& app, CommandAction* action) {
   auto options = std::make_shared<SweepOptions>();
   CLI::App* command = app.add_subcommand("deadlines", "期限：届满后的自动处理");
   command->require_subcommand(1);
-  CLI::App* sweep = command->add_subcommand("sweep", "处理已届满的期限（如记录逾期未回复），每天运行一次");
-  sweep->add_option("--on", options->on, "以该日为今天（默认今天，不能晚于今天）")->type_name("DATE");
+  CLI::App* sweep =
+      command->add_subcommand("sweep", "处理已届满的期限（如记录逾期未回复），每天运行一次");
+  sweep->add_option("--on", options->on, "以该日为今天（默认今天，不能晚于今天）")
+      ->type_name("DATE");
   sweep->footer("示例：\n  shujian deadlines sweep --json");
   sweep->callback([action, options] {
     *action = [options](const CommandContext& context) {

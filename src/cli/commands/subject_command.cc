@@ -20,19 +20,26 @@ struct SubjectOptions {
 
 void RegisterSubjectCommand(CLI::App& app, CommandAction* action) {
   auto options = std::make_shared<SubjectOptions>();
-  CLI::App* command = app.add_subcommand("subject", "一个主体（人、单位、车辆、点位）的全部线索：哪些模型、哪些院、产生了哪些案件");
-  command->add_option("kind", options->kind, "person、organisation、vehicle、site 或 record")->required();
-  command->add_option("key", options->key, "身份证号、统一社会信用代码、号牌、点位编号（按标准化后的形式匹配）")->required();
+  CLI::App* command = app.add_subcommand(
+      "subject", "一个主体（人、单位、车辆、点位）的全部线索：哪些模型、哪些院、产生了哪些案件");
+  command->add_option("kind", options->kind, "person、organisation、vehicle、site 或 record")
+      ->required();
+  command
+      ->add_option("key", options->key,
+                   "身份证号、统一社会信用代码、号牌、点位编号（按标准化后的形式匹配）")
+      ->required();
   AddAsOption(command, &options->as);
-  command->footer("查看人看不到的线索（其他院的）只计数不显示；个人信息按查看人的角色脱敏。\n\n示例：\n"
-                  "  shujian subject person 420304198001012510 --as zhang --json\n"
-                  "  shujian subject vehicle 鄂C·12345 --as analyst");
+  command->footer(
+      "查看人看不到的线索（其他院的）只计数不显示；个人信息按查看人的角色脱敏。\n\n示例：\n"
+      "  shujian subject person 420304198001012510 --as zhang --json\n"
+      "  shujian subject vehicle 鄂C·12345 --as analyst");
   command->callback([action, options] {
     *action = [options](const CommandContext& context) {
       auto environment = WorkflowEnvironment::Open(context);
       if (!environment.ok()) return Fail(context, environment.status());
-      auto view = workflow::CaseViews((*environment)->context())
-                      .ShowSubject(options->as, options->kind, options->key, context.clock->Today());
+      auto view =
+          workflow::CaseViews((*environment)->context())
+              .ShowSubject(options->as, options->kind, options->key, context.clock->Today());
       if (!view.ok()) return Fail(context, view.status());
       if (context.output->json()) {
         context.output->Json(workflow::SubjectJson(*view));
@@ -42,12 +49,14 @@ void RegisterSubjectCommand(CLI::App& app, CommandAction* action) {
                            (view->subject.label.empty() ? "" : "（" + view->subject.label + "）"));
       for (const store::Lead& lead : view->leads) {
         context.output->Line("  " + lead.id + "  " + lead.status + "  " +
-                             (lead.model_id.empty() ? lead.source : lead.model_id) + "  " + lead.title);
+                             (lead.model_id.empty() ? lead.source : lead.model_id) + "  " +
+                             lead.title);
       }
       for (const workflow::MatterSummary& matter : view->matters) {
         context.output->Line("  → " + matter.id + " " + matter.machine_title + " " + matter.state);
       }
-      if (view->hidden > 0) context.output->Line("  另有 " + std::to_string(view->hidden) + " 条线索属于其他院");
+      if (view->hidden > 0)
+        context.output->Line("  另有 " + std::to_string(view->hidden) + " 条线索属于其他院");
       if (view->leads.empty() && view->hidden == 0) context.output->Message("没有关于该主体的线索");
       return kExitDone;
     };

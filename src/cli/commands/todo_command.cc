@@ -20,12 +20,14 @@ struct TodoOptions {
 
 void RegisterTodoCommand(CLI::App& app, CommandAction* action) {
   auto options = std::make_shared<TodoOptions>();
-  CLI::App* command = app.add_subcommand("todo", "待办事项：期限、到期日和颜色（绿、黄：3日内到期、红：已逾期）");
+  CLI::App* command =
+      app.add_subcommand("todo", "待办事项：期限、到期日和颜色（绿、黄：3日内到期、红：已逾期）");
   command->add_option("--user", options->user, "谁的待办")->required()->type_name("LOGIN");
   command->add_option("--as-of", options->as_of, "以该日计算颜色（默认今天）")->type_name("DATE");
   AddAsOption(command, &options->as);
   command->footer(
-      "待办包括本人承办事项的期限；检察长和部门负责人还有待审批、待分派的事项；执法机关联络员有本单位应回复的检察建议等。\n"
+      "待办包括本人承办事项的期限；检察长和部门负责人还有待审批、待分派的事项；执法机关联络员有本单"
+      "位应回复的检察建议等。\n"
       "本人、本院检察长、本部门负责人和本机操作员可以查看。\n\n示例：\n"
       "  shujian todo --user zhang --as-of 2024-05-13 --json");
   command->callback([action, options] {
@@ -42,12 +44,16 @@ void RegisterTodoCommand(CLI::App& app, CommandAction* action) {
         return kExitDone;
       }
       for (const workflow::TodoItem& item : report->items) {
-        std::string colour = item.colour == "red" ? "【红】" : item.colour == "yellow" ? "【黄】" : "【绿】";
+        std::string colour = item.colour == "red"      ? "【红】"
+                             : item.colour == "yellow" ? "【黄】"
+                                                       : "【绿】";
         std::string left = item.days_left < 0 ? "已逾期" + std::to_string(-item.days_left) + "日"
                                               : "还有" + std::to_string(item.days_left) + "日";
-        context.output->Line(colour + " " + item.due + "（" + left + "）  " + item.title + "  [" + item.ref + "]");
+        context.output->Line(colour + " " + item.due + "（" + left + "）  " + item.title + "  [" +
+                             item.ref + "]");
       }
-      if (report->items.empty()) context.output->Message(options->user + " 在 " + report->as_of.ToIso() + " 没有待办事项");
+      if (report->items.empty())
+        context.output->Message(options->user + " 在 " + report->as_of.ToIso() + " 没有待办事项");
       return kExitDone;
     };
   });

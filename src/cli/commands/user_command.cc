@@ -19,7 +19,8 @@ struct UserOptions {
   std::string org;
 };
 
-ExitCode PrintUser(const CommandContext& context, const store::User& user, const std::string& what) {
+ExitCode PrintUser(const CommandContext& context, const store::User& user,
+                   const std::string& what) {
   if (context.output->json()) {
     context.output->Json(workflow::UserJson(user));
     return kExitDone;
@@ -28,7 +29,8 @@ ExitCode PrintUser(const CommandContext& context, const store::User& user, const
   for (const std::string& role : user.roles) roles += (roles.empty() ? "" : "、") + role;
   context.output->Line(what + " " + user.login + "（" + user.name + "，" + user.org_code +
                        (user.dept_code.empty() ? "" : "/" + user.dept_code) + "）：" +
-                       (roles.empty() ? std::string("无角色") : roles) + (user.active ? "" : "，已停用"));
+                       (roles.empty() ? std::string("无角色") : roles) +
+                       (user.active ? "" : "，已停用"));
   return kExitDone;
 }
 
@@ -37,7 +39,8 @@ ExitCode PrintUser(const CommandContext& context, const store::User& user, const
 void RegisterUserCommand(CLI::App& app, CommandAction* action) {
   auto options = std::make_shared<UserOptions>();
   const std::string roles_help =
-      "角色：检察官、检察官助理、部门负责人、检察长、数据分析员、执法机关联络员、系统管理员、安全管理员、审计管理员";
+      "角色：检察官、检察官助理、部门负责人、检察长、数据分析员、执法机关联络员、系统管理员、安全管"
+      "理员、审计管理员";
   CLI::App* command = app.add_subcommand("user", "用户与角色（三员分立）");
   command->require_subcommand(1);
 
@@ -47,12 +50,15 @@ void RegisterUserCommand(CLI::App& app, CommandAction* action) {
   add->add_option("--org", options->user.org, "所属组织编码")->required();
   add->add_option("--dept", options->user.dept, "所属部门编码（检察院人员，用于文号和部门范围）");
   add->add_option("--role", options->user.roles, roles_help + "；可写多个")->expected(0, -1);
-  add->add_option("--as", options->as, "以该用户身份（系统管理员；同时授角色还需安全管理员）；不写为本机操作员")
+  add->add_option("--as", options->as,
+                  "以该用户身份（系统管理员；同时授角色还需安全管理员）；不写为本机操作员")
       ->type_name("LOGIN");
-  add->footer("系统管理员只能创建账号，角色由安全管理员用 shujian user grant 授予；本机操作员可一并授予（用于初始化）。\n"
-              "三员（系统、安全、审计管理员）互不兼任，也不兼任业务角色。\n\n示例：\n"
-              "  shujian user add zhang --name 张三 --org YY --dept XZ --role 检察官\n"
-              "  shujian user add sec --name 安全管理员 --org SY --role 安全管理员");
+  add->footer(
+      "系统管理员只能创建账号，角色由安全管理员用 shujian user grant "
+      "授予；本机操作员可一并授予（用于初始化）。\n"
+      "三员（系统、安全、审计管理员）互不兼任，也不兼任业务角色。\n\n示例：\n"
+      "  shujian user add zhang --name 张三 --org YY --dept XZ --role 检察官\n"
+      "  shujian user add sec --name 安全管理员 --org SY --role 安全管理员");
   add->callback([action, options] {
     *action = [options](const CommandContext& context) {
       auto environment = WorkflowEnvironment::Open(context);
@@ -65,11 +71,14 @@ void RegisterUserCommand(CLI::App& app, CommandAction* action) {
 
   for (const char* name : {"grant", "revoke"}) {
     bool grant = std::string_view(name) == "grant";
-    CLI::App* sub = command->add_subcommand(name, grant ? "授予角色（安全管理员）" : "撤销角色（安全管理员）");
+    CLI::App* sub =
+        command->add_subcommand(name, grant ? "授予角色（安全管理员）" : "撤销角色（安全管理员）");
     sub->add_option("login", options->login, "登录名")->required();
     sub->add_option("--role", options->roles, roles_help)->required()->expected(1, -1);
-    sub->add_option("--as", options->as, "以该用户身份（安全管理员）；不写为本机操作员")->type_name("LOGIN");
-    sub->footer(std::string("示例：\n  shujian user ") + name + " zhang --role 部门负责人 --as sec");
+    sub->add_option("--as", options->as, "以该用户身份（安全管理员）；不写为本机操作员")
+        ->type_name("LOGIN");
+    sub->footer(std::string("示例：\n  shujian user ") + name +
+                " zhang --role 部门负责人 --as sec");
     sub->callback([action, options, grant] {
       *action = [options, grant](const CommandContext& context) {
         auto environment = WorkflowEnvironment::Open(context);
@@ -85,15 +94,18 @@ void RegisterUserCommand(CLI::App& app, CommandAction* action) {
 
   for (const char* name : {"disable", "enable"}) {
     bool enable = std::string_view(name) == "enable";
-    CLI::App* sub = command->add_subcommand(name, enable ? "启用用户（系统管理员）" : "停用用户（系统管理员）");
+    CLI::App* sub =
+        command->add_subcommand(name, enable ? "启用用户（系统管理员）" : "停用用户（系统管理员）");
     sub->add_option("login", options->login, "登录名")->required();
-    sub->add_option("--as", options->as, "以该用户身份（系统管理员）；不写为本机操作员")->type_name("LOGIN");
+    sub->add_option("--as", options->as, "以该用户身份（系统管理员）；不写为本机操作员")
+        ->type_name("LOGIN");
     sub->footer(std::string("示例：\n  shujian user ") + name + " zhang --as sys");
     sub->callback([action, options, enable] {
       *action = [options, enable](const CommandContext& context) {
         auto environment = WorkflowEnvironment::Open(context);
         if (!environment.ok()) return Fail(context, environment.status());
-        auto user = workflow::OrgAdmin((*environment)->context()).SetActive(options->as, options->login, enable);
+        auto user = workflow::OrgAdmin((*environment)->context())
+                        .SetActive(options->as, options->login, enable);
         if (!user.ok()) return Fail(context, user.status());
         return PrintUser(context, *user, enable ? "已启用" : "已停用");
       };
@@ -108,7 +120,8 @@ void RegisterUserCommand(CLI::App& app, CommandAction* action) {
     *action = [options](const CommandContext& context) {
       auto environment = WorkflowEnvironment::Open(context);
       if (!environment.ok()) return Fail(context, environment.status());
-      auto users = workflow::OrgAdmin((*environment)->context()).ListUsers(options->as, options->org);
+      auto users =
+          workflow::OrgAdmin((*environment)->context()).ListUsers(options->as, options->org);
       if (!users.ok()) return Fail(context, users.status());
       if (context.output->json()) {
         workflow::OrderedJson items = workflow::OrderedJson::array();

@@ -33,8 +33,10 @@ Result<std::string> SqliteAttachmentRepository::AddAttachment(const Attachment& 
   SJ_ASSIGN_OR_RETURN(SqliteStatement blob,
                       connection_->Prepare("INSERT INTO blobs (sha256, size, bytes) VALUES "
                                            "(?, ?, ?) ON CONFLICT (sha256) DO NOTHING"));
-  SJ_RETURN_IF_ERROR(
-      blob.Bind(1, attachment.sha256).Bind(2, attachment.size).BindBlob(3, attachment.content).Run());
+  SJ_RETURN_IF_ERROR(blob.Bind(1, attachment.sha256)
+                         .Bind(2, attachment.size)
+                         .BindBlob(3, attachment.content)
+                         .Run());
   SJ_ASSIGN_OR_RETURN(int64_t seq,
                       QueryInt(connection_, "SELECT coalesce(max(seq), 0) + 1 FROM attachments"));
   std::string id = SequentialId("A", seq);
@@ -58,7 +60,7 @@ Result<std::string> SqliteAttachmentRepository::AddAttachment(const Attachment& 
 }
 
 Result<std::optional<Attachment>> SqliteAttachmentRepository::GetAttachment(std::string_view id,
-                                                                           bool with_content) {
+                                                                            bool with_content) {
   SJ_ASSIGN_OR_RETURN(
       SqliteStatement statement,
       connection_->Prepare(std::string("SELECT ") + kAttachmentColumns +

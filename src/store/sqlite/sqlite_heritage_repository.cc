@@ -10,18 +10,18 @@ constexpr const char* kSiteColumns =
     "source, created_at, updated_at";
 
 HeritageSite ReadSite(const SqliteStatement& row) {
-  return {row.Text(0), row.Text(1), row.Text(2),  row.Text(3),  row.Text(4),
-          row.Text(5), row.Text(6), row.Text(7),  row.Text(8),  row.Text(9),
+  return {row.Text(0),  row.Text(1),  row.Text(2), row.Text(3), row.Text(4),
+          row.Text(5),  row.Text(6),  row.Text(7), row.Text(8), row.Text(9),
           row.Text(10), row.Text(11), row.Text(12)};
 }
 
 }  // namespace
 
 Result<bool> SqliteHeritageRepository::UpsertSite(const HeritageSite& site) {
-  SJ_ASSIGN_OR_RETURN(int64_t existing,
-                      QueryInt(connection_,
-                               "SELECT count(*) FROM heritage_sites WHERE site_no = ?1",
-                               site.site_no));
+  SJ_ASSIGN_OR_RETURN(
+      int64_t existing,
+      QueryInt(connection_, "SELECT count(*) FROM heritage_sites WHERE site_no = ?1",
+               site.site_no));
   SJ_ASSIGN_OR_RETURN(
       SqliteStatement upsert,
       connection_->Prepare(
@@ -143,9 +143,10 @@ Result<std::vector<std::string>> SqliteHeritageRepository::Strings(std::string_v
 
 Result<std::vector<std::string>> SqliteHeritageRepository::ListSiteMatters(
     std::string_view site_no) {
-  return Strings("SELECT matter_id FROM heritage_site_matters WHERE site_no = ? ORDER BY "
-                 "matter_id",
-                 site_no);
+  return Strings(
+      "SELECT matter_id FROM heritage_site_matters WHERE site_no = ? ORDER BY "
+      "matter_id",
+      site_no);
 }
 
 Result<std::vector<std::string>> SqliteHeritageRepository::ListMatterSites(

@@ -11,8 +11,8 @@ constexpr const char* kHandlingColumns =
     "outcome_ref, updated_at";
 
 LeadHandling ReadHandling(const SqliteStatement& row) {
-  return {row.Text(0), row.Text(1), row.Text(2),  row.Text(3),  row.Text(4),
-          row.Text(5), row.Text(6), row.Text(7),  row.Text(8),  row.Text(9),
+  return {row.Text(0),  row.Text(1),  row.Text(2), row.Text(3), row.Text(4),
+          row.Text(5),  row.Text(6),  row.Text(7), row.Text(8), row.Text(9),
           row.Text(10), row.Text(11), row.Text(12)};
 }
 
@@ -63,8 +63,7 @@ Result<std::string> SqliteLeadHandlingRepository::CreateLead(const LeadIntake& i
 }
 
 Status SqliteLeadHandlingRepository::SetLeadStatus(std::string_view lead_id,
-                                                   std::string_view status,
-                                                   std::string_view now) {
+                                                   std::string_view status, std::string_view now) {
   SJ_ASSIGN_OR_RETURN(SqliteStatement update,
                       connection_->Prepare("UPDATE leads SET status = ?, updated_at = ? "
                                            "WHERE id = ?"));

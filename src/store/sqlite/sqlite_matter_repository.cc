@@ -75,10 +75,10 @@ std::string_view JsonOrEmptyObject(const std::string& json) {
 Result<std::string> SqliteMatterRepository::CreateMatter(const Matter& matter,
                                                          std::string_view prefix) {
   if (prefix.empty()) return Status::Internal("案件编号缺少前缀");
-  SJ_ASSIGN_OR_RETURN(int64_t seq,
-                      QueryInt(connection_,
-                               "SELECT coalesce(max(seq), 0) + 1 FROM matters WHERE prefix = ?1",
-                               prefix));
+  SJ_ASSIGN_OR_RETURN(
+      int64_t seq,
+      QueryInt(connection_, "SELECT coalesce(max(seq), 0) + 1 FROM matters WHERE prefix = ?1",
+               prefix));
   std::string id = SequentialId(prefix, seq);
   SJ_ASSIGN_OR_RETURN(
       SqliteStatement insert,
@@ -87,7 +87,11 @@ Result<std::string> SqliteMatterRepository::CreateMatter(const Matter& matter,
           "lead_id, org_code, dept_code, handler, counterparty_org, title, urgent, doc_number, "
           "attributes, opened_on, closed_on, created_at, updated_at) "
           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
-  insert.Bind(1, id).Bind(2, prefix).Bind(3, seq).Bind(4, matter.machine).Bind(5, matter.kind)
+  insert.Bind(1, id)
+      .Bind(2, prefix)
+      .Bind(3, seq)
+      .Bind(4, matter.machine)
+      .Bind(5, matter.kind)
       .Bind(6, matter.state);
   BindOrNull(insert, 7, matter.case_id);
   BindOrNull(insert, 8, matter.parent_id);
@@ -108,9 +112,9 @@ Result<std::string> SqliteMatterRepository::CreateMatter(const Matter& matter,
 }
 
 Result<std::optional<Matter>> SqliteMatterRepository::GetMatter(std::string_view id) {
-  SJ_ASSIGN_OR_RETURN(SqliteStatement statement,
-                      connection_->Prepare(std::string("SELECT ") + kMatterColumns +
-                                           " FROM matters WHERE id = ?"));
+  SJ_ASSIGN_OR_RETURN(
+      SqliteStatement statement,
+      connection_->Prepare(std::string("SELECT ") + kMatterColumns + " FROM matters WHERE id = ?"));
   statement.Bind(1, id);
   SJ_ASSIGN_OR_RETURN(bool found, statement.Step());
   if (!found) return std::optional<Matter>();
@@ -215,9 +219,10 @@ Result<std::vector<WorkflowEvent>> SqliteMatterRepository::ListEvents(std::strin
 Result<int64_t> SqliteMatterRepository::AddDeadline(const Deadline& deadline) {
   SJ_ASSIGN_OR_RETURN(
       SqliteStatement insert,
-      connection_->Prepare("INSERT INTO deadlines (object_id, name, title, base_on, due_on, "
-                           "period, state, closed_on, paused_on, handler, org_code, "
-                           "counterparty_org, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+      connection_->Prepare(
+          "INSERT INTO deadlines (object_id, name, title, base_on, due_on, "
+          "period, state, closed_on, paused_on, handler, org_code, "
+          "counterparty_org, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
   insert.Bind(1, deadline.object_id)
       .Bind(2, deadline.name)
       .Bind(3, deadline.title)

@@ -6,11 +6,11 @@ namespace shujian::store {
 
 Result<std::vector<Organisation>> SqliteOrgRepository::QueryOrganisations(
     std::string_view where, std::string_view argument) {
-  SJ_ASSIGN_OR_RETURN(
-      SqliteStatement statement,
-      connection_->Prepare("SELECT code, name, short_name, kind, coalesce(parent_code, ''), region, "
-                           "active, created_at FROM organisations " +
-                           std::string(where) + " ORDER BY code"));
+  SJ_ASSIGN_OR_RETURN(SqliteStatement statement,
+                      connection_->Prepare(
+                          "SELECT code, name, short_name, kind, coalesce(parent_code, ''), region, "
+                          "active, created_at FROM organisations " +
+                          std::string(where) + " ORDER BY code"));
   if (!where.empty()) statement.Bind(1, argument);
   std::vector<Organisation> organisations;
   while (true) {
@@ -115,9 +115,9 @@ Result<std::vector<Department>> SqliteOrgRepository::ListDepartments(std::string
 }
 
 Status SqliteOrgRepository::AddUser(const User& user) {
-  SJ_ASSIGN_OR_RETURN(int64_t taken, QueryInt(connection_,
-                                              "SELECT count(*) FROM users WHERE login = ?1",
-                                              user.login));
+  SJ_ASSIGN_OR_RETURN(
+      int64_t taken,
+      QueryInt(connection_, "SELECT count(*) FROM users WHERE login = ?1", user.login));
   if (taken > 0) return Status::AlreadyExists("登录名「" + user.login + "」已被使用");
   SJ_ASSIGN_OR_RETURN(SqliteStatement insert,
                       connection_->Prepare("INSERT INTO users (login, name, org_code, dept_code, "
@@ -147,8 +147,14 @@ Result<std::vector<User>> SqliteOrgRepository::QueryUsers(std::string_view where
     SJ_ASSIGN_OR_RETURN(bool has_row, statement.Step());
     if (!has_row) break;
     if (users.empty() || users.back().login != statement.Text(0)) {
-      users.push_back({statement.Text(0), statement.Text(1), statement.Text(2), statement.Text(3),
-                       statement.Int(4) != 0, statement.Text(5), statement.Text(6), {}});
+      users.push_back({statement.Text(0),
+                       statement.Text(1),
+                       statement.Text(2),
+                       statement.Text(3),
+                       statement.Int(4) != 0,
+                       statement.Text(5),
+                       statement.Text(6),
+                       {}});
     }
     std::string role = statement.Text(7);
     if (!role.empty()) users.back().roles.push_back(std::move(role));

@@ -42,8 +42,9 @@ class WorkflowRepositoriesTest : public ::testing::Test {
                                       true, "2024-01-01T09:00:00"})
                     .ok());
     ASSERT_TRUE(orgs.AddDepartment({"YY", "XZ", "第五检察部", "行"}).ok());
-    ASSERT_TRUE(orgs.AddUser({"zhang", "张检", "YY", "XZ", true, "2024-01-01T09:00:00", "本机操作员"})
-                    .ok());
+    ASSERT_TRUE(
+        orgs.AddUser({"zhang", "张检", "YY", "XZ", true, "2024-01-01T09:00:00", "本机操作员"})
+            .ok());
     ASSERT_TRUE(transaction->Commit().ok());
   }
   void TearDown() override {
@@ -92,9 +93,9 @@ TEST_F(WorkflowRepositoriesTest, OrganisationsUsersAndRoles) {
   OrgRepository& orgs = transaction->orgs();
   EXPECT_EQ(orgs.AddOrganisation({"YY", "另一个", "", "基层院", "", "", true, "t"}).code(),
             StatusCode::kAlreadyExists);
-  EXPECT_EQ(orgs.AddOrganisation({"X", "十堰市郧阳区人民检察院", "", "基层院", "", "", true, "t"})
-                .code(),
-            StatusCode::kAlreadyExists);
+  EXPECT_EQ(
+      orgs.AddOrganisation({"X", "十堰市郧阳区人民检察院", "", "基层院", "", "", true, "t"}).code(),
+      StatusCode::kAlreadyExists);
   EXPECT_EQ(orgs.AddOrganisation({"X", "某院", "", "基层院", "NOPE", "", true, "t"}).code(),
             StatusCode::kNotFound);
   EXPECT_TRUE(orgs.GrantRole("zhang", "检察官", "sec", "t").ok());
@@ -119,8 +120,12 @@ TEST_F(WorkflowRepositoriesTest, OrganisationsUsersAndRoles) {
 
 TEST_F(WorkflowRepositoriesTest, NonModelLeadsAndTheirHandling) {
   auto transaction = Begin();
-  LeadIntake intake{"12309", {"person", "", "420304198001012510", "陈某"}, "群众举报非法捕捞",
-                    R"({"reporter":"匿名"})", "", "十堰市郧阳区农业农村局"};
+  LeadIntake intake{"12309",
+                    {"person", "", "420304198001012510", "陈某"},
+                    "群众举报非法捕捞",
+                    R"({"reporter":"匿名"})",
+                    "",
+                    "十堰市郧阳区农业农村局"};
   auto first = transaction->lead_handling().CreateLead(intake, "2024-03-01T10:00:00");
   ASSERT_TRUE(first.ok()) << first.status().ToString();
   EXPECT_EQ(*first, "L-000001");
@@ -188,8 +193,16 @@ TEST_F(WorkflowRepositoriesTest, MattersEventsAndDeadlines) {
   EXPECT_EQ(matters.ListMatters({.counterparty_org = "NY"})->size(), 1u);
   EXPECT_EQ(matters.ListMatters({.machine = "case"})->size(), 2u);
 
-  WorkflowEvent event{*suggestion_id, 0, "sign", "签发", "审批中", "已签发", "zhang",
-                      "2024-03-05", "2024-03-05T10:00:00", R"({"committee":false})"};
+  WorkflowEvent event{*suggestion_id,
+                      0,
+                      "sign",
+                      "签发",
+                      "审批中",
+                      "已签发",
+                      "zhang",
+                      "2024-03-05",
+                      "2024-03-05T10:00:00",
+                      R"({"committee":false})"};
   EXPECT_EQ(*matters.AppendEvent(event), 1);
   EXPECT_EQ(*matters.AppendEvent(event), 2);
   EXPECT_EQ(matters.ListEvents(*suggestion_id)->size(), 2u);
@@ -287,8 +300,9 @@ TEST_F(WorkflowRepositoriesTest, AuditLogIsAppendOnly) {
     auto transaction = Begin();
     AuditRepository& audit = transaction->audit();
     EXPECT_FALSE(audit.Last()->has_value());
-    AuditEvent first{1, "2024-03-01T10:00:00", "zhang", "YY", "case.open", "case", "C-000001",
-                     "ok", "立案", "{}", R"({"state":"立案"})", "k1", "00", "aa"};
+    AuditEvent first{
+        1,    "2024-03-01T10:00:00", "zhang", "YY", "case.open", "case", "C-000001", "ok", "立案",
+        "{}", R"({"state":"立案"})", "k1",    "00", "aa"};
     ASSERT_TRUE(audit.Append(first).ok());
     AuditEvent gap = first;
     gap.seq = 3;
@@ -354,31 +368,44 @@ TEST_F(WorkflowRepositoriesTest, AttachmentsAreStoredOncePerDigest) {
 TEST_F(WorkflowRepositoriesTest, HeritageRegistryAndTotals) {
   auto transaction = Begin();
   HeritageRepository& heritage = transaction->heritage();
-  HeritageSite site{"YY-LSM-0001", "某某烈士墓", "烈士墓", "县级", "茶店镇", "110.81", "32.83",
-                    "十堰市郧阳区退役军人事务局", "陈某某", "YY", "录入", "t", "t"};
+  HeritageSite site{"YY-LSM-0001",
+                    "某某烈士墓",
+                    "烈士墓",
+                    "县级",
+                    "茶店镇",
+                    "110.81",
+                    "32.83",
+                    "十堰市郧阳区退役军人事务局",
+                    "陈某某",
+                    "YY",
+                    "录入",
+                    "t",
+                    "t"};
   EXPECT_TRUE(*heritage.UpsertSite(site));
   site.caretaker = "刘某某";
   EXPECT_FALSE(*heritage.UpsertSite(site));
   EXPECT_EQ((*heritage.GetSite("YY-LSM-0001"))->caretaker, "刘某某");
-  ASSERT_TRUE(heritage.AddInspection({"YY-LSM-0001", "2024-04-02", "一般损坏", "屋顶漏雨", "刘某某",
-                                      "zhang", "t"})
+  ASSERT_TRUE(heritage
+                  .AddInspection(
+                      {"YY-LSM-0001", "2024-04-02", "一般损坏", "屋顶漏雨", "刘某某", "zhang", "t"})
                   .ok());
-  EXPECT_EQ(heritage
-                .AddInspection({"YY-LSM-0001", "2024-04-02", "完好", "", "", "zhang", "t"})
-                .code(),
-            StatusCode::kAlreadyExists);
+  EXPECT_EQ(
+      heritage.AddInspection({"YY-LSM-0001", "2024-04-02", "完好", "", "", "zhang", "t"}).code(),
+      StatusCode::kAlreadyExists);
   auto case_id = transaction->matters().CreateMatter(NewMatter("case", "处置"), "C");
   ASSERT_TRUE(case_id.ok());
   ASSERT_TRUE(heritage.LinkMatter("YY-LSM-0001", *case_id, "t").ok());
   ASSERT_TRUE(heritage.LinkMatter("YY-LSM-0001", *case_id, "t").ok());  // idempotent
   EXPECT_EQ(heritage.ListSiteMatters("YY-LSM-0001")->size(), 1u);
   EXPECT_EQ(*heritage.ListMatterSites(*case_id), std::vector<std::string>{"YY-LSM-0001"});
-  ASSERT_TRUE(heritage.AddOutcome({0, "YY-LSM-0001", *case_id, 12, 560500, 180000000, "2024-06-01",
-                                   "zhang"})
-                  .ok());
-  ASSERT_TRUE(heritage.AddOutcome({0, "YY-LSM-0001", *case_id, 10, 450000, 125000000,
-                                   "2025-01-10", "zhang"})
-                  .ok());
+  ASSERT_TRUE(
+      heritage
+          .AddOutcome({0, "YY-LSM-0001", *case_id, 12, 560500, 180000000, "2024-06-01", "zhang"})
+          .ok());
+  ASSERT_TRUE(
+      heritage
+          .AddOutcome({0, "YY-LSM-0001", *case_id, 10, 450000, 125000000, "2025-01-10", "zhang"})
+          .ok());
   auto all = heritage.Totals("YY", "", "");
   ASSERT_TRUE(all.ok());
   EXPECT_EQ(all->sites, 1);

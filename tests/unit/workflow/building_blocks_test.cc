@@ -25,7 +25,8 @@ TEST(MaskingTest, IdNumbersNamesAndPlates) {
   EXPECT_EQ(MaskIdNumbersInText("当事人420304198001012510，电话13800000000，案号2024-001",
                                 PersonalDataView::kPartial),
             "当事人420304********2510，电话13800000000，案号2024-001");
-  EXPECT_EQ(MaskIdNumbersInText("42030419800101251x", PersonalDataView::kMasked), "4****************x");
+  EXPECT_EQ(MaskIdNumbersInText("42030419800101251x", PersonalDataView::kMasked),
+            "4****************x");
   EXPECT_EQ(MaskIdNumbersInText("420304800101251", PersonalDataView::kPartial), "420304*****1251");
 }
 
@@ -35,7 +36,8 @@ TEST(AttachmentsTest, TypeIsJudgedByContent) {
   EXPECT_EQ(SniffFileType("\x89PNG\r\n\x1A\n....").kind, "png");
   EXPECT_EQ(SniffFileType("PK\x03\x04 not really a zip").kind, "");
   EXPECT_EQ(SniffFileType("<html>").kind, "");
-  auto docx = WriteDocx({{"[Content_Types].xml", "<Types/>"}, {"word/document.xml", "<w:document/>"}});
+  auto docx =
+      WriteDocx({{"[Content_Types].xml", "<Types/>"}, {"word/document.xml", "<w:document/>"}});
   ASSERT_TRUE(docx.ok());
   EXPECT_EQ(SniffFileType(*docx).kind, "docx");
   auto xlsx = WriteDocx({{"[Content_Types].xml", "<Types/>"}, {"xl/workbook.xml", "<workbook/>"}});
@@ -49,8 +51,10 @@ TEST(AttachmentsTest, UploadsAreCheckedAndNamesStripped) {
   EXPECT_EQ(ok->file_name, "回复函.pdf");
   EXPECT_EQ(ok->media_type, "application/pdf");
   EXPECT_EQ(ok->sha256, Sha256Hex("%PDF-1.4 body"));
-  EXPECT_EQ(CheckUpload({"a.pdf", ""}, documents, 1000, "回复文书").status().code(), StatusCode::kInvalidArgument);
-  auto too_big = CheckUpload({"a.pdf", "%PDF-" + std::string(2000, 'x')}, documents, 1000, "回复文书");
+  EXPECT_EQ(CheckUpload({"a.pdf", ""}, documents, 1000, "回复文书").status().code(),
+            StatusCode::kInvalidArgument);
+  auto too_big =
+      CheckUpload({"a.pdf", "%PDF-" + std::string(2000, 'x')}, documents, 1000, "回复文书");
   ASSERT_FALSE(too_big.ok());
   EXPECT_NE(too_big.status().message().find("超过上限"), std::string::npos);
   auto wrong = CheckUpload({"photo.jpg", "%PDF-1.4"}, {"jpeg", "png"}, 1000, "巡查照片");
@@ -86,13 +90,19 @@ TEST(DocxWriterTest, FillsScalarsAndRepeatsParagraphs) {
   values.lists["抄送"] = {};
   auto filled = FillTemplate(xml, values);
   ASSERT_TRUE(filled.ok()) << filled.status().ToString();
-  EXPECT_EQ(*filled,
-            "<w:body><w:p><w:r><w:t>郧检行建〔2024〕1号</w:t></w:r></w:p>"
-            "<w:p><w:pPr><w:pStyle w:val=\"Body\"/></w:pPr><w:r><w:t>第一段 &lt;a&amp;b&gt;</w:t></w:r></w:p>"
-            "<w:p><w:pPr><w:pStyle w:val=\"Body\"/></w:pPr><w:r><w:t>第二段</w:t></w:r></w:p></w:body>");
+  EXPECT_EQ(
+      *filled,
+      "<w:body><w:p><w:r><w:t>郧检行建〔2024〕1号</w:t></w:r></w:p>"
+      "<w:p><w:pPr><w:pStyle w:val=\"Body\"/></w:pPr><w:r><w:t>第一段 "
+      "&lt;a&amp;b&gt;</w:t></w:r></w:p>"
+      "<w:p><w:pPr><w:pStyle w:val=\"Body\"/></w:pPr><w:r><w:t>第二段</w:t></w:r></w:p></w:body>");
   TemplateValues missing;
-  EXPECT_EQ(FillTemplate("<w:t>{{院名}}</w:t>", missing).status().code(), StatusCode::kInvalidArgument);
-  EXPECT_EQ(XmlEscape(std::string("a\x01" "b\tc", 5)), "ab\tc");
+  EXPECT_EQ(FillTemplate("<w:t>{{院名}}</w:t>", missing).status().code(),
+            StatusCode::kInvalidArgument);
+  EXPECT_EQ(XmlEscape(std::string("a\x01"
+                                  "b\tc",
+                                  5)),
+            "ab\tc");
 }
 
 TEST(DocxWriterTest, WritesAZipWithContentTypesFirst) {
@@ -110,7 +120,8 @@ TEST(DocxWriterTest, WritesAZipWithContentTypesFirst) {
 }
 
 TEST(DocumentBodyTest, SectionsAndParagraphs) {
-  auto body = ParseDocumentBody("\xEF\xBB\xBF【起因】本院发现……\n\n【建议】\n一、整改。\r\n二、看护。\n【抄送】区政府");
+  auto body = ParseDocumentBody(
+      "\xEF\xBB\xBF【起因】本院发现……\n\n【建议】\n一、整改。\r\n二、看护。\n【抄送】区政府");
   ASSERT_TRUE(body.ok()) << body.status().ToString();
   EXPECT_EQ(body->Paragraphs("起因"), std::vector<std::string>{"本院发现……"});
   EXPECT_EQ(body->Paragraphs("建议"), (std::vector<std::string>{"一、整改。", "二、看护。"}));

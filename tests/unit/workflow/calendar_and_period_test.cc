@@ -59,7 +59,8 @@ TEST(WorkCalendarTest, BadFilesAreRefusedWithTheLine) {
   EmbeddedFile wrong_weekday{"2024.csv", "date,kind,name,weekday\n2024-02-04,班,春节,周一\n"};
   auto result = WorkCalendar::Parse(std::span(&wrong_weekday, 1));
   ASSERT_FALSE(result.ok());
-  EXPECT_NE(result.status().message().find("第2行"), std::string::npos) << result.status().message();
+  EXPECT_NE(result.status().message().find("第2行"), std::string::npos)
+      << result.status().message();
   EXPECT_NE(result.status().message().find("周日"), std::string::npos);
   EmbeddedFile weekday_as_work{"2024.csv", "date,kind,name\n2024-02-05,班,春节\n"};
   EXPECT_FALSE(WorkCalendar::Parse(std::span(&weekday_as_work, 1)).ok());
@@ -99,12 +100,15 @@ TEST(PeriodTest, ComputesStatutoryDueDates) {
   // 15 days from 2024-01-27 end on 2024-02-11, inside 春节 → 2024-02-18 (the adjusted Sunday).
   EXPECT_EQ(ComputeDue(D(2024, 1, 27), *ParsePeriodSpec("15日"), calendar).due, D(2024, 2, 18));
   // Without extension the last day stays on the holiday.
-  EXPECT_EQ(ComputeDue(D(2024, 1, 27), *ParsePeriodSpec("15日"), calendar, false).due, D(2024, 2, 11));
-  // 3 working days from Friday 2025-01-24: Sun 26th (调休上班), Mon 27th, then 春节 28th–4th → Feb 5th.
+  EXPECT_EQ(ComputeDue(D(2024, 1, 27), *ParsePeriodSpec("15日"), calendar, false).due,
+            D(2024, 2, 11));
+  // 3 working days from Friday 2025-01-24: Sun 26th (调休上班), Mon 27th, then 春节 28th–4th → Feb
+  // 5th.
   EXPECT_EQ(ComputeDue(D(2025, 1, 24), *ParsePeriodSpec("3个工作日"), calendar).due, D(2025, 2, 5));
   // 10 working days from 2025-09-26 (Fri): Sep 28 (Sun, 调休), 29, 30, Oct 9, 10, 11 (Sat, 调休),
   // 13, 14, 15, 16.
-  EXPECT_EQ(ComputeDue(D(2025, 9, 26), *ParsePeriodSpec("10个工作日"), calendar).due, D(2025, 10, 16));
+  EXPECT_EQ(ComputeDue(D(2025, 9, 26), *ParsePeriodSpec("10个工作日"), calendar).due,
+            D(2025, 10, 16));
   // A period reaching an uncovered year says so.
   DueDate late = ComputeDue(D(2026, 12, 1), *ParsePeriodSpec("2个月"), calendar);
   ASSERT_EQ(late.notes.size(), 1u);

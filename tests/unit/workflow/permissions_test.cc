@@ -16,13 +16,20 @@ class PermissionsTest : public WorkflowTest {
  protected:
   void SetUp() override {
     WorkflowTest::SetUp();
-    LeadIntakeRequest report{.source = "12309", .subject_kind = "person", .subject_key = "420304198001012510",
-                             .subject_label = "陈某某", .title = "举报：陈某某在禁渔期电鱼", .addressee = "NY"};
+    LeadIntakeRequest report{.source = "12309",
+                             .subject_kind = "person",
+                             .subject_key = "420304198001012510",
+                             .subject_label = "陈某某",
+                             .title = "举报：陈某某在禁渔期电鱼",
+                             .addressee = "NY"};
     lead_ = Intake("2024-03-01", "zhang", report);
     Must("2024-03-01", "wang", lead_, "assign", {{"assignee", "zhang"}});
-    case_ = Must("2024-03-01", "zhang", lead_, "evaluate", {{"decision", "立案"}, {"case_kind", "行政公益诉讼"}}).created[0];
+    case_ = Must("2024-03-01", "zhang", lead_, "evaluate",
+                 {{"decision", "立案"}, {"case_kind", "行政公益诉讼"}})
+                .created[0];
     Must("2024-03-04", "zhang", case_, "serve_filing");
-    suggestion_ = Create("2024-03-05", "zhang", "suggestion", {{"case", case_}, {"type", "公益诉讼"}, {"addressee", "NY"}});
+    suggestion_ = Create("2024-03-05", "zhang", "suggestion",
+                         {{"case", case_}, {"type", "公益诉讼"}, {"addressee", "NY"}});
     Must("2024-03-05", "zhang", suggestion_, "submit");
     SetToday("2024-03-06");
   }
@@ -44,9 +51,10 @@ class PermissionsTest : public WorkflowTest {
 
 TEST_F(PermissionsTest, OrganisationScopeForReading) {
   EXPECT_TRUE(View("zhang", case_).ok());
-  EXPECT_TRUE(View("li", case_).ok());          // same procuratorate, another department
-  EXPECT_TRUE(View("sylead", case_).ok());      // the city procuratorate sees all
-  EXPECT_EQ(View("zhao", case_).code(), StatusCode::kPermissionDenied);  // another basic procuratorate
+  EXPECT_TRUE(View("li", case_).ok());      // same procuratorate, another department
+  EXPECT_TRUE(View("sylead", case_).ok());  // the city procuratorate sees all
+  EXPECT_EQ(View("zhao", case_).code(),
+            StatusCode::kPermissionDenied);  // another basic procuratorate
   EXPECT_EQ(View("analyst", case_).code(), StatusCode::kPermissionDenied);  // leads only
   EXPECT_TRUE(CaseViews(context_).ShowLead("analyst", lead_, Day("2024-03-06")).ok());
   EXPECT_EQ(CaseViews(context_).ShowLead("zhao", lead_, Day("2024-03-06")).status().code(),
@@ -72,7 +80,8 @@ TEST_F(PermissionsTest, TheThreeAdministratorsReadNoCaseData) {
     EXPECT_EQ(CaseViews(context_).ShowLead(admin, lead_, Day("2024-03-06")).status().code(),
               StatusCode::kPermissionDenied)
         << admin;
-    EXPECT_EQ(Act("2024-03-06", admin, suggestion_, "sign").status().code(), StatusCode::kPermissionDenied)
+    EXPECT_EQ(Act("2024-03-06", admin, suggestion_, "sign").status().code(),
+              StatusCode::kPermissionDenied)
         << admin;
   }
   // The audit administrator reads and verifies the audit log; the others do not.
@@ -94,28 +103,44 @@ TEST_F(PermissionsTest, ThreeAdministratorsAreSeparate) {
   // The system administrator creates accounts but grants no role ...
   auto with_role = admin.AddUser("sysadmin", {"new1", "新用户", "YY", "XZ", {"检察官"}});
   EXPECT_EQ(with_role.status().code(), StatusCode::kPermissionDenied);
-  EXPECT_NE(with_role.status().message().find("user grant"), std::string::npos) << with_role.status().message();
+  EXPECT_NE(with_role.status().message().find("user grant"), std::string::npos)
+      << with_role.status().message();
   ASSERT_TRUE(admin.AddUser("sysadmin", {"new1", "新用户", "YY", "XZ", {}}).ok());
-  EXPECT_EQ(admin.GrantRoles("sysadmin", "new1", {"检察官"}).status().code(), StatusCode::kPermissionDenied);
+  EXPECT_EQ(admin.GrantRoles("sysadmin", "new1", {"检察官"}).status().code(),
+            StatusCode::kPermissionDenied);
   // ... the security administrator grants roles but creates no account ...
   EXPECT_EQ(admin.AddUser("secadmin", {"new2", "新用户二", "YY", "XZ", {}}).status().code(),
             StatusCode::kPermissionDenied);
   auto granted = admin.GrantRoles("secadmin", "new1", {"检察官"});
   ASSERT_TRUE(granted.ok()) << granted.status().ToString();
   EXPECT_EQ(granted->roles, std::vector<std::string>{"检察官"});
-  EXPECT_EQ(admin.GrantRoles("secadmin", "secadmin", {"审计管理员"}).status().code(), StatusCode::kPermissionDenied);
-  // ... no one holds two of the three, nor one of them with a business role ...
-  EXPECT_EQ(admin.GrantRoles("secadmin", "new1", {"审计管理员"}).status().code(), StatusCode::kInvalidArgument);
-  // ... and roles fit the organisation: no prosecutor at an agency, no agency clerk at a procuratorate.
-  EXPECT_EQ(admin.GrantRoles("secadmin", "nyclerk", {"检察官"}).status().code(), StatusCode::kInvalidArgument);
-  EXPECT_EQ(admin.GrantRoles("secadmin", "new1", {"执法机关联络员"}).status().code(), StatusCode::kInvalidArgument);
-  // Organisations are the system administrator's; the audit administrator changes nothing.
-  EXPECT_TRUE(admin.AddOrganisation("sysadmin", {"ZS", "竹山县人民检察院", "竹", "基层院", "SY", "420323"}).ok());
-  EXPECT_EQ(admin.AddOrganisation("auditadmin", {"ZX", "竹溪县人民检察院", "溪", "基层院", "SY", "420324"}).status().code(),
+  EXPECT_EQ(admin.GrantRoles("secadmin", "secadmin", {"审计管理员"}).status().code(),
             StatusCode::kPermissionDenied);
-  EXPECT_EQ(admin.AddOrganisation("sysadmin", {"BAD", "某院", "", "基层院", "", "999999"}).status().code(),
+  // ... no one holds two of the three, nor one of them with a business role ...
+  EXPECT_EQ(admin.GrantRoles("secadmin", "new1", {"审计管理员"}).status().code(),
             StatusCode::kInvalidArgument);
-  EXPECT_EQ(admin.SetActive("secadmin", "new1", false).status().code(), StatusCode::kPermissionDenied);
+  // ... and roles fit the organisation: no prosecutor at an agency, no agency clerk at a
+  // procuratorate.
+  EXPECT_EQ(admin.GrantRoles("secadmin", "nyclerk", {"检察官"}).status().code(),
+            StatusCode::kInvalidArgument);
+  EXPECT_EQ(admin.GrantRoles("secadmin", "new1", {"执法机关联络员"}).status().code(),
+            StatusCode::kInvalidArgument);
+  // Organisations are the system administrator's; the audit administrator changes nothing.
+  EXPECT_TRUE(
+      admin.AddOrganisation("sysadmin", {"ZS", "竹山县人民检察院", "竹", "基层院", "SY", "420323"})
+          .ok());
+  EXPECT_EQ(
+      admin
+          .AddOrganisation("auditadmin", {"ZX", "竹溪县人民检察院", "溪", "基层院", "SY", "420324"})
+          .status()
+          .code(),
+      StatusCode::kPermissionDenied);
+  EXPECT_EQ(admin.AddOrganisation("sysadmin", {"BAD", "某院", "", "基层院", "", "999999"})
+                .status()
+                .code(),
+            StatusCode::kInvalidArgument);
+  EXPECT_EQ(admin.SetActive("secadmin", "new1", false).status().code(),
+            StatusCode::kPermissionDenied);
   ASSERT_TRUE(admin.SetActive("sysadmin", "new1", false).ok());
   // A deactivated user can do nothing.
   EXPECT_EQ(View("new1", case_).code(), StatusCode::kPermissionDenied);
@@ -128,14 +153,16 @@ TEST_F(PermissionsTest, HandlerAndRoleScopeForActing) {
   EXPECT_EQ(local.status().code(), StatusCode::kPermissionDenied);
   EXPECT_NE(local.status().message().find("--as"), std::string::npos);
   // An assistant cannot sign; the city's chief sees but does not sign another procuratorate's.
-  EXPECT_EQ(Act("2024-03-06", "liu", suggestion_, "sign").status().code(), StatusCode::kPermissionDenied);
+  EXPECT_EQ(Act("2024-03-06", "liu", suggestion_, "sign").status().code(),
+            StatusCode::kPermissionDenied);
   Result<ActionOutcome> city = Act("2024-03-06", "sylead", suggestion_, "sign");
   ASSERT_FALSE(city.ok());
   EXPECT_NE(city.status().message().find("其他院"), std::string::npos);
   // Another prosecutor of the same procuratorate does not handle it.
   Result<ActionOutcome> other = Act("2024-03-06", "li", suggestion_, "return", {{"reason", "x"}});
   EXPECT_EQ(other.status().code(), StatusCode::kPermissionDenied);
-  // The agency's clerk acts only on what is addressed to the agency, and only as the procedure allows.
+  // The agency's clerk acts only on what is addressed to the agency, and only as the procedure
+  // allows.
   EXPECT_EQ(Act("2024-03-06", "nyclerk", case_, "close", {{"reason", "x"}}).status().code(),
             StatusCode::kPermissionDenied);
   // The department head reassigns; then the new handler acts and the old one no longer can.
@@ -165,26 +192,32 @@ TEST_F(PermissionsTest, RefusedActsChangeNothingAndAreAudited) {
   EXPECT_EQ(audit.back().outcome, "refused");
   EXPECT_EQ(audit.back().actor, "zhao");
   // An illegal transition (not a matter of rights) changes nothing and is not a security event.
-  Result<ActionOutcome> illegal = Act("2024-03-06", "zhang", suggestion_, "serve", {{"method", "直接送达"}});
+  Result<ActionOutcome> illegal =
+      Act("2024-03-06", "zhang", suggestion_, "serve", {{"method", "直接送达"}});
   ASSERT_FALSE(illegal.ok());
   EXPECT_EQ(illegal.status().code(), StatusCode::kFailedPrecondition);
   EXPECT_EQ(AuditRows(), rows + 1);
   // Dates: not in the future, not before the last act.
   SetToday("2024-03-06");
   ActionRequest future{"chen", suggestion_, "sign", "", Day("2024-03-07"), {}, {}};
-  EXPECT_EQ(ProcedureRunner(context_).Perform(future).status().code(), StatusCode::kInvalidArgument);
+  EXPECT_EQ(ProcedureRunner(context_).Perform(future).status().code(),
+            StatusCode::kInvalidArgument);
   ActionRequest backdated{"chen", suggestion_, "sign", "", Day("2024-03-04"), {}, {}};
-  EXPECT_EQ(ProcedureRunner(context_).Perform(backdated).status().code(), StatusCode::kFailedPrecondition);
+  EXPECT_EQ(ProcedureRunner(context_).Perform(backdated).status().code(),
+            StatusCode::kFailedPrecondition);
   EXPECT_EQ(Matter(suggestion_).state, "审批中");
 }
 
 TEST_F(PermissionsTest, InputsAreCheckedBeforeAnythingChanges) {
-  Result<ActionOutcome> unknown = Act("2024-03-06", "chen", suggestion_, "sign", {{"adoption", "采纳"}});
+  Result<ActionOutcome> unknown =
+      Act("2024-03-06", "chen", suggestion_, "sign", {{"adoption", "采纳"}});
   ASSERT_FALSE(unknown.ok());
   EXPECT_NE(unknown.status().message().find("不需要"), std::string::npos);
-  LeadIntakeRequest report{.source = "媒体", .subject_kind = "vehicle", .subject_key = "鄂C·12345", .title = "报道"};
+  LeadIntakeRequest report{
+      .source = "媒体", .subject_kind = "vehicle", .subject_key = "鄂C·12345", .title = "报道"};
   std::string fresh = Intake("2024-03-06", "chen", report);
-  Result<ActionOutcome> bad_value = Act("2024-03-06", "chen", fresh, "evaluate", {{"decision", "同意"}});
+  Result<ActionOutcome> bad_value =
+      Act("2024-03-06", "chen", fresh, "evaluate", {{"decision", "同意"}});
   ASSERT_FALSE(bad_value.ok());
   EXPECT_NE(bad_value.status().message().find("可选"), std::string::npos);
   Result<ActionOutcome> no_such = Act("2024-03-06", "chen", suggestion_, "fly");
@@ -193,8 +226,9 @@ TEST_F(PermissionsTest, InputsAreCheckedBeforeAnythingChanges) {
   // A reply document must really be a document: its content decides, not its name.
   Must("2024-03-06", "chen", suggestion_, "sign");
   Must("2024-03-06", "zhang", suggestion_, "serve", {{"method", "直接送达"}});
-  Result<ActionOutcome> fake = Act("2024-03-07", "nyclerk", suggestion_, "reply", {{"adoption", "采纳"}},
-                                   {{"document", {"回复.pdf", "<html>not a pdf</html>"}}});
+  Result<ActionOutcome> fake =
+      Act("2024-03-07", "nyclerk", suggestion_, "reply", {{"adoption", "采纳"}},
+          {{"document", {"回复.pdf", "<html>not a pdf</html>"}}});
   ASSERT_FALSE(fake.ok());
   EXPECT_NE(fake.status().message().find("只接受"), std::string::npos) << fake.status().message();
   EXPECT_EQ(Matter(suggestion_).state, "已送达");
@@ -209,16 +243,19 @@ TEST_F(PermissionsTest, PersonalDataIsMaskedUnlessTheRoleNeedsIt) {
   ASSERT_TRUE(partial.ok());
   EXPECT_EQ(partial->lead.subject.key, "420304********2510");
   EXPECT_EQ(partial->lead.subject.label, "陈**");
-  auto subject = CaseViews(context_).ShowSubject("analyst", "person", "420304198001012510", Day("2024-03-06"));
+  auto subject =
+      CaseViews(context_).ShowSubject("analyst", "person", "420304198001012510", Day("2024-03-06"));
   ASSERT_TRUE(subject.ok());
   EXPECT_EQ(subject->subject.key, "420304********2510");
   // Viewing it in full is audited.
   std::vector<store::AuditEvent> audit = AuditOf(lead_);
   bool viewed = false;
-  for (const store::AuditEvent& row : audit) viewed = viewed || (row.action == "lead.view" && row.actor == "zhang");
+  for (const store::AuditEvent& row : audit)
+    viewed = viewed || (row.action == "lead.view" && row.actor == "zhang");
   EXPECT_TRUE(viewed);
   // Documents carry personal data: an agency clerk cannot generate them.
-  EXPECT_EQ(DocumentService(context_).Generate("nyclerk", suggestion_).status().code(), StatusCode::kPermissionDenied);
+  EXPECT_EQ(DocumentService(context_).Generate("nyclerk", suggestion_).status().code(),
+            StatusCode::kPermissionDenied);
 }
 
 TEST_F(PermissionsTest, TodoListsAreOwnOrSupervised) {
@@ -226,13 +263,16 @@ TEST_F(PermissionsTest, TodoListsAreOwnOrSupervised) {
   EXPECT_TRUE(TodoList(context_).For("wang", "zhang", Day("2024-03-06")).ok());  // department head
   EXPECT_TRUE(TodoList(context_).For("chen", "zhang", Day("2024-03-06")).ok());  // chief
   EXPECT_TRUE(TodoList(context_).For("", "zhang", Day("2024-03-06")).ok());      // local operator
-  EXPECT_EQ(TodoList(context_).For("li", "zhang", Day("2024-03-06")).status().code(), StatusCode::kPermissionDenied);
-  EXPECT_EQ(TodoList(context_).For("zhang", "nobody", Day("2024-03-06")).status().code(), StatusCode::kNotFound);
+  EXPECT_EQ(TodoList(context_).For("li", "zhang", Day("2024-03-06")).status().code(),
+            StatusCode::kPermissionDenied);
+  EXPECT_EQ(TodoList(context_).For("zhang", "nobody", Day("2024-03-06")).status().code(),
+            StatusCode::kNotFound);
   // The approval awaits the chief and the department head, not the prosecutor.
   EXPECT_NE(Item(Todo("chen", "2024-03-06"), suggestion_, "approval"), nullptr);
   EXPECT_NE(Item(Todo("wang", "2024-03-06"), suggestion_, "approval"), nullptr);
   EXPECT_EQ(Item(Todo("zhang", "2024-03-06"), suggestion_, "approval"), nullptr);
-  EXPECT_EQ(Item(Todo("li", "2024-03-06"), suggestion_, "approval"), nullptr);  // another department's head? no: not a head
+  EXPECT_EQ(Item(Todo("li", "2024-03-06"), suggestion_, "approval"),
+            nullptr);  // another department's head? no: not a head
 }
 
 }  // namespace

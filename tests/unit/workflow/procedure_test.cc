@@ -12,8 +12,8 @@ namespace {
 TEST(ProcedureTest, ShippedProcedureLoads) {
   ASSERT_TRUE(Procedure::ShippedStatus().ok()) << Procedure::ShippedStatus().ToString();
   const Procedure& procedure = Procedure::Shipped();
-  for (const char* name : {"lead", "case", "consultation", "suggestion", "opinion", "police_transfer",
-                           "clue_transfer", "deputy_suggestion", "litigation"}) {
+  for (const char* name : {"lead", "case", "consultation", "suggestion", "opinion",
+                           "police_transfer", "clue_transfer", "deputy_suggestion", "litigation"}) {
     EXPECT_NE(procedure.FindMachine(name), nullptr) << name;
   }
   EXPECT_EQ(procedure.warning_days(), 3);
@@ -30,19 +30,22 @@ TEST(ProcedureTest, ShippedProcedureLoads) {
 TEST(ProcedureTest, SuggestionMachineFollowsTheProcedure) {
   const Machine* suggestion = Procedure::Shipped().FindMachine("suggestion");
   ASSERT_NE(suggestion, nullptr);
-  EXPECT_EQ(suggestion->kinds, (std::vector<std::string>{"再审", "纠正违法", "公益诉讼", "社会治理", "其他"}));
+  EXPECT_EQ(suggestion->kinds,
+            (std::vector<std::string>{"再审", "纠正违法", "公益诉讼", "社会治理", "其他"}));
   const Transition* sign = suggestion->FindTransition("sign");
   ASSERT_NE(sign, nullptr);
   EXPECT_EQ(sign->from, std::vector<std::string>{"审批中"});
   EXPECT_EQ(sign->roles, std::vector<std::string>{"检察长"});
-  EXPECT_NE(std::find(sign->effects.begin(), sign->effects.end(), "allocate_number"), sign->effects.end());
+  EXPECT_NE(std::find(sign->effects.begin(), sign->effects.end(), "allocate_number"),
+            sign->effects.end());
   const Transition* serve = suggestion->FindTransition("serve");
   ASSERT_EQ(serve->starts.size(), 1u);
   EXPECT_EQ(serve->starts[0].deadline, "suggestion_reply");
   const Transition* overdue = suggestion->FindTransition("mark_overdue");
   EXPECT_EQ(overdue->automatic, "suggestion_reply");
   const Transition* reply = suggestion->FindTransition("reply");
-  EXPECT_NE(std::find(reply->roles.begin(), reply->roles.end(), "执法机关联络员"), reply->roles.end());
+  EXPECT_NE(std::find(reply->roles.begin(), reply->roles.end(), "执法机关联络员"),
+            reply->roles.end());
   EXPECT_TRUE(suggestion->IsFinal("结案"));
   EXPECT_TRUE(suggestion->IsFinal("已撤回"));
   EXPECT_FALSE(suggestion->IsFinal("已送达"));
@@ -85,8 +88,8 @@ id_prefix: C
 states: [{name: 立案}]
 transitions: []
 )";
-  EmbeddedFile files[] = {{"procedure.yaml", common}, {"lead.yaml", lead}, {"case.yaml", case_yaml},
-                          {"x.yaml", yaml}};
+  EmbeddedFile files[] = {
+      {"procedure.yaml", common}, {"lead.yaml", lead}, {"case.yaml", case_yaml}, {"x.yaml", yaml}};
   std::string roles = R"(
 org_kinds: [{kind: 基层院, side: 检察院}]
 roles: [{name: 检察官, side: 检察院, acts_on: 本人承办, handles: true, reads: 本院, personal_data: 明文}]
@@ -137,9 +140,12 @@ transitions:
   // missing key has no position in yaml-cpp, and asking for one threw through the loader.
   Result<Procedure> missing = LoadWith("title: 函\ncommand: letter\n");
   ASSERT_FALSE(missing.ok());
-  EXPECT_NE(missing.status().message().find("machine"), std::string::npos) << missing.status().message();
+  EXPECT_NE(missing.status().message().find("machine"), std::string::npos)
+      << missing.status().message();
   EXPECT_FALSE(LoadWith("- a\n- b\n").ok());
-  EXPECT_FALSE(LoadWith("machine: x\ntitle: y\ncommand: z\nid_prefix: Q\nstates: {a: b}\ntransitions: []\n").ok());
+  EXPECT_FALSE(
+      LoadWith("machine: x\ntitle: y\ncommand: z\nid_prefix: Q\nstates: {a: b}\ntransitions: []\n")
+          .ok());
 }
 
 }  // namespace

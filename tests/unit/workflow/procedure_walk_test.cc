@@ -30,13 +30,18 @@ TEST_F(WorkflowTest, ModelLeadToSuggestionRectifiedAndReviewed) {
   HeritageRegistry registry(context_);
   SetToday("2024-05-20");
   ASSERT_TRUE(registry
-                  .AddSite("zhang", {{"site_no", "YY-LSM-0001"}, {"name", "某某烈士墓"}, {"category", "烈士墓"},
-                                     {"level", "县级"}, {"responsible_agency", "十堰市郧阳区退役军人事务局"},
-                                     {"caretaker", "陈某某"}},
+                  .AddSite("zhang",
+                           {{"site_no", "YY-LSM-0001"},
+                            {"name", "某某烈士墓"},
+                            {"category", "烈士墓"},
+                            {"level", "县级"},
+                            {"responsible_agency", "十堰市郧阳区退役军人事务局"},
+                            {"caretaker", "陈某某"}},
                            false)
                   .ok());
-  std::string lead = ModelFinding("2024-06-03", "heritage-neglect", {"site", "", "YY-LSM-0001", "某某烈士墓"},
-                                  "某某烈士墓严重损毁且无人看护", "十堰市郧阳区退役军人事务局");
+  std::string lead =
+      ModelFinding("2024-06-03", "heritage-neglect", {"site", "", "YY-LSM-0001", "某某烈士墓"},
+                   "某某烈士墓严重损毁且无人看护", "十堰市郧阳区退役军人事务局");
   ASSERT_EQ(lead, "L-000001");
 
   // Assignment by the department head; the evaluation period runs from receipt (the model run).
@@ -65,17 +70,23 @@ TEST_F(WorkflowTest, ModelLeadToSuggestionRectifiedAndReviewed) {
   // A suggestion cannot be drafted before the 立案决定书 is served.
   SetToday("2024-06-06");
   Result<ActionOutcome> too_early = ProcedureRunner(context_).Create(
-      {"zhang", "suggestion", std::nullopt, {{"case", case_id}, {"type", "公益诉讼"}, {"addressee", "TY"}}, {}});
+      {"zhang",
+       "suggestion",
+       std::nullopt,
+       {{"case", case_id}, {"type", "公益诉讼"}, {"addressee", "TY"}},
+       {}});
   ASSERT_FALSE(too_early.ok());
   EXPECT_EQ(too_early.status().code(), StatusCode::kFailedPrecondition);
-  EXPECT_NE(too_early.status().message().find("serve_filing"), std::string::npos) << too_early.status().message();
+  EXPECT_NE(too_early.status().message().find("serve_filing"), std::string::npos)
+      << too_early.status().message();
 
   Must("2024-06-07", "zhang", case_id, "serve_filing", {{"method", "直接送达"}});
   EXPECT_EQ(Matter(case_id).state, "调查");
   EXPECT_EQ(DeadlineOf(case_id, "filing_service").state, "done");
 
-  std::string suggestion = Create("2024-07-22", "zhang", "suggestion",
-                                  {{"case", case_id}, {"type", "公益诉讼"}, {"addressee", "TY"}, {"body", kBody}});
+  std::string suggestion =
+      Create("2024-07-22", "zhang", "suggestion",
+             {{"case", case_id}, {"type", "公益诉讼"}, {"addressee", "TY"}, {"body", kBody}});
   ASSERT_EQ(suggestion, "S-000001");
   EXPECT_EQ(Matter(case_id).state, "处置");
   EXPECT_EQ(Matter(suggestion).state, "草稿");
@@ -84,7 +95,8 @@ TEST_F(WorkflowTest, ModelLeadToSuggestionRectifiedAndReviewed) {
   Result<ActionOutcome> unsigned_yet = Act("2024-07-23", "chen", suggestion, "sign");
   ASSERT_FALSE(unsigned_yet.ok());
   EXPECT_EQ(unsigned_yet.status().code(), StatusCode::kFailedPrecondition);
-  EXPECT_NE(unsigned_yet.status().message().find("提请审批"), std::string::npos) << unsigned_yet.status().message();
+  EXPECT_NE(unsigned_yet.status().message().find("提请审批"), std::string::npos)
+      << unsigned_yet.status().message();
 
   Must("2024-07-23", "zhang", suggestion, "submit");
   EXPECT_EQ(DeadlineOf(suggestion, "approval").due_on, "2024-07-30");  // 5 working days
@@ -117,9 +129,11 @@ TEST_F(WorkflowTest, ModelLeadToSuggestionRectifiedAndReviewed) {
   EXPECT_EQ(Item(Todo("nyclerk", "2024-10-05"), suggestion, "suggestion_reply"), nullptr);
 
   // The agency's clerk replies in writing, on time.
-  Result<ActionOutcome> no_document = Act("2024-09-20", "tyclerk", suggestion, "reply", {{"adoption", "采纳"}});
+  Result<ActionOutcome> no_document =
+      Act("2024-09-20", "tyclerk", suggestion, "reply", {{"adoption", "采纳"}});
   ASSERT_FALSE(no_document.ok());
-  EXPECT_NE(no_document.status().message().find("--document"), std::string::npos) << no_document.status().message();
+  EXPECT_NE(no_document.status().message().find("--document"), std::string::npos)
+      << no_document.status().message();
   Must("2024-09-20", "tyclerk", suggestion, "reply", {{"adoption", "采纳"}}, {{"document", Pdf()}});
   EXPECT_EQ(Matter(suggestion).state, "整改中");
   EXPECT_EQ(DeadlineOf(suggestion, "suggestion_reply").state, "done");
@@ -127,12 +141,13 @@ TEST_F(WorkflowTest, ModelLeadToSuggestionRectifiedAndReviewed) {
 
   // A newer run of the model no longer finds the site: evidence of rectification.
   ModelRunWithoutFinding("2024-10-31", "heritage-neglect");
-  ActionOutcome rectified = Must("2024-11-05", "zhang", suggestion, "rectify",
-                                 {{"result", "已整改"}, {"rooms", "20"}, {"area", "1,000.5"}, {"funds", "305万"}});
+  ActionOutcome rectified =
+      Must("2024-11-05", "zhang", suggestion, "rectify",
+           {{"result", "已整改"}, {"rooms", "20"}, {"area", "1,000.5"}, {"funds", "305万"}});
   EXPECT_FALSE(rectified.needs_attention);
-  bool verified = std::any_of(rectified.notes.begin(), rectified.notes.end(), [](const std::string& note) {
-    return note.find("已不再发现该主体") != std::string::npos;
-  });
+  bool verified = std::any_of(
+      rectified.notes.begin(), rectified.notes.end(),
+      [](const std::string& note) { return note.find("已不再发现该主体") != std::string::npos; });
   EXPECT_TRUE(verified);
   EXPECT_EQ(Matter(suggestion).state, "已整改");
   // 回头看: 6 months after the reply, 2025-03-20 (a Thursday).
@@ -143,7 +158,8 @@ TEST_F(WorkflowTest, ModelLeadToSuggestionRectifiedAndReviewed) {
   EXPECT_EQ(totals->text, "修缮房屋20间、1000.5平方米、投入资金305万元");
 
   // The case cannot close while the suggestion is open.
-  Result<ActionOutcome> premature = Act("2024-11-06", "zhang", case_id, "close", {{"reason", "已整改"}});
+  Result<ActionOutcome> premature =
+      Act("2024-11-06", "zhang", case_id, "close", {{"reason", "已整改"}});
   ASSERT_FALSE(premature.ok());
   EXPECT_NE(premature.status().message().find(suggestion), std::string::npos);
 
@@ -157,7 +173,8 @@ TEST_F(WorkflowTest, ModelLeadToSuggestionRectifiedAndReviewed) {
   std::vector<store::WorkflowEvent> events = EventsOf(suggestion);
   std::vector<std::string> actions;
   for (const store::WorkflowEvent& event : events) actions.push_back(event.action);
-  EXPECT_EQ(actions, (std::vector<std::string>{"create", "submit", "sign", "serve", "reply", "rectify", "review"}));
+  EXPECT_EQ(actions, (std::vector<std::string>{"create", "submit", "sign", "serve", "reply",
+                                               "rectify", "review"}));
   std::vector<store::AuditEvent> audit = AuditOf(suggestion);
   std::vector<store::AuditEvent> done;
   std::vector<store::AuditEvent> refused;
@@ -186,21 +203,25 @@ TEST_F(WorkflowTest, UrgentSuggestionOverdueThenLitigation) {
   report.addressee = "NY";
   std::string lead = Intake("2024-01-10", "li", report);
   ASSERT_EQ(Lead(lead).subject.key, "420304198001012510");
-  EXPECT_EQ(DeadlineOf(lead, "lead_evaluation").due_on, "2024-02-18");  // 2024-02-10 is 春节 → 2-18 (调休)
+  EXPECT_EQ(DeadlineOf(lead, "lead_evaluation").due_on,
+            "2024-02-18");  // 2024-02-10 is 春节 → 2-18 (调休)
   Must("2024-01-11", "chen", lead, "assign", {{"assignee", "li"}});
-  std::string case_id =
-      Must("2024-01-12", "li", lead, "evaluate", {{"decision", "立案"}, {"case_kind", "行政公益诉讼"}}).created[0];
+  std::string case_id = Must("2024-01-12", "li", lead, "evaluate",
+                             {{"decision", "立案"}, {"case_kind", "行政公益诉讼"}})
+                            .created[0];
   EXPECT_EQ(Matter(case_id).doc_number, "郧检公立〔2024〕1号");
   Must("2024-01-15", "li", case_id, "serve_filing");
-  std::string suggestion = Create("2024-01-22", "li", "suggestion",
-                                  {{"case", case_id}, {"type", "公益诉讼"}, {"addressee", "NY"}, {"urgent", "true"}});
+  std::string suggestion =
+      Create("2024-01-22", "li", "suggestion",
+             {{"case", case_id}, {"type", "公益诉讼"}, {"addressee", "NY"}, {"urgent", "true"}});
   Must("2024-01-22", "li", suggestion, "submit");
   Must("2024-01-24", "chen", suggestion, "sign");
   EXPECT_EQ(Matter(suggestion).doc_number, "郧检公建〔2024〕1号");
   Must("2024-01-27", "li", suggestion, "serve", {{"method", "直接送达"}});
   store::Deadline reply = DeadlineOf(suggestion, "suggestion_reply");
   EXPECT_EQ(reply.period, "15日（紧急）");
-  EXPECT_EQ(reply.due_on, "2024-02-18");  // 2024-02-11 falls in 春节; 2-18 is the adjusted working Sunday
+  EXPECT_EQ(reply.due_on,
+            "2024-02-18");  // 2024-02-11 falls in 春节; 2-18 is the adjusted working Sunday
 
   // No reply. The daily sweep on 2024-02-20 marks it overdue as of 2024-02-19.
   SetToday("2024-02-20");
@@ -224,7 +245,8 @@ TEST_F(WorkflowTest, UrgentSuggestionOverdueThenLitigation) {
   Result<ActionOutcome> without_court = Act("2024-03-01", "chen", suggestion, "litigate");
   ASSERT_FALSE(without_court.ok());
   EXPECT_NE(without_court.status().message().find("--court"), std::string::npos);
-  Result<ActionOutcome> not_a_court = Act("2024-03-01", "chen", suggestion, "litigate", {{"court", "GA"}});
+  Result<ActionOutcome> not_a_court =
+      Act("2024-03-01", "chen", suggestion, "litigate", {{"court", "GA"}});
   ASSERT_FALSE(not_a_court.ok());
   ActionOutcome sued = Must("2024-03-01", "chen", suggestion, "litigate", {{"court", "FY"}});
   ASSERT_EQ(sued.created.size(), 1u);
@@ -237,7 +259,8 @@ TEST_F(WorkflowTest, UrgentSuggestionOverdueThenLitigation) {
   Result<ActionOutcome> open_child = Act("2024-03-02", "li", suggestion, "close");
   ASSERT_FALSE(open_child.ok());
   EXPECT_NE(open_child.status().message().find(litigation), std::string::npos);
-  Must("2024-06-10", "li", litigation, "judgment", {{"result", "支持全部诉讼请求"}}, {{"document", Pdf("判决书.pdf")}});
+  Must("2024-06-10", "li", litigation, "judgment", {{"result", "支持全部诉讼请求"}},
+       {{"document", Pdf("判决书.pdf")}});
   Must("2024-06-11", "li", suggestion, "close");
   Must("2024-06-12", "li", case_id, "close", {{"reason", "判决支持全部诉讼请求"}});
   EXPECT_EQ(Matter(case_id).state, "结案");
@@ -245,12 +268,16 @@ TEST_F(WorkflowTest, UrgentSuggestionOverdueThenLitigation) {
 
 // A reply after the period is recorded, but as late.
 TEST_F(WorkflowTest, LateReplyIsRecordedAsLate) {
-  LeadIntakeRequest report{.source = "媒体", .subject_kind = "organisation", .subject_key = "91110105771583283D",
-                           .title = "媒体报道：某企业违规排污", .addressee = "NY"};
+  LeadIntakeRequest report{.source = "媒体",
+                           .subject_kind = "organisation",
+                           .subject_key = "91110105771583283D",
+                           .title = "媒体报道：某企业违规排污",
+                           .addressee = "NY"};
   std::string lead = Intake("2024-03-01", "zhang", report);
   Must("2024-03-01", "wang", lead, "assign", {{"assignee", "zhang"}});
-  std::string case_id =
-      Must("2024-03-04", "zhang", lead, "evaluate", {{"decision", "立案"}, {"case_kind", "行政违法行为监督"}}).created[0];
+  std::string case_id = Must("2024-03-04", "zhang", lead, "evaluate",
+                             {{"decision", "立案"}, {"case_kind", "行政违法行为监督"}})
+                            .created[0];
   Must("2024-03-05", "zhang", case_id, "serve_filing");
   std::string suggestion = Create("2024-03-06", "zhang", "suggestion",
                                   {{"case", case_id}, {"type", "纠正违法"}, {"addressee", "NY"}});
@@ -260,18 +287,22 @@ TEST_F(WorkflowTest, LateReplyIsRecordedAsLate) {
   EXPECT_EQ(DeadlineOf(suggestion, "suggestion_reply").due_on, "2024-05-08");
   // The reply comes on 2024-05-20: the system first records 逾期未回复 (as of 2024-05-09), then the
   // reply is taken, late.
-  ActionOutcome replied = Must("2024-05-20", "nyclerk", suggestion, "reply", {{"adoption", "部分采纳"}},
-                               {{"document", Pdf()}});
+  ActionOutcome replied = Must("2024-05-20", "nyclerk", suggestion, "reply",
+                               {{"adoption", "部分采纳"}}, {{"document", Pdf()}});
   EXPECT_EQ(replied.from_state, "逾期未回复");
   EXPECT_EQ(Matter(suggestion).state, "整改中");
   store::Deadline reply = DeadlineOf(suggestion, "suggestion_reply");
   EXPECT_EQ(reply.closed_on, "2024-05-20");
   EXPECT_GT(reply.closed_on, reply.due_on);
-  EXPECT_TRUE(std::any_of(replied.notes.begin(), replied.notes.end(),
-                          [](const std::string& note) { return note.find("逾期12日") != std::string::npos; }));
+  EXPECT_TRUE(std::any_of(replied.notes.begin(), replied.notes.end(), [](const std::string& note) {
+    return note.find("逾期12日") != std::string::npos;
+  }));
   // No litigation deadline: this is not a public-interest suggestion.
   auto transaction = store_->Begin(store::TransactionMode::kRead);
-  EXPECT_TRUE((*transaction)->matters().ListDeadlines({.object_id = suggestion, .name = "litigation_decision"})->empty());
+  EXPECT_TRUE((*transaction)
+                  ->matters()
+                  .ListDeadlines({.object_id = suggestion, .name = "litigation_decision"})
+                  ->empty());
   // And it cannot go to court.
   Result<ActionOutcome> sue = Act("2024-06-01", "chen", suggestion, "litigate", {{"court", "FY"}});
   ASSERT_FALSE(sue.ok());

@@ -1,8 +1,8 @@
 // A test fixture for the workflow: a fresh SQLite store on a fixed clock, the shipped procedure
-// and calendar, an audit key, and a small city — 十堰市人民检察院 (市院), 郧阳区院 and 房县院 (基层院)
-// with departments, the agencies, police, discipline commission, people's congress and court they
-// deal with — and its users in every role. Helpers perform acts on a given date (the clock is set
-// to that day, as a person acting that day would be).
+// and calendar, an audit key, and a small city — 十堰市人民检察院 (市院), 郧阳区院 and 房县院
+// (基层院) with departments, the agencies, police, discipline commission, people's congress and
+// court they deal with — and its users in every role. Helpers perform acts on a given date (the
+// clock is set to that day, as a person acting that day would be).
 #ifndef SHUJIAN_TESTS_UNIT_WORKFLOW_WORKFLOW_FIXTURE_H_
 #define SHUJIAN_TESTS_UNIT_WORKFLOW_WORKFLOW_FIXTURE_H_
 
@@ -23,7 +23,9 @@
 
 namespace shujian::workflow {
 
-inline Date Day(const char* iso) { return *Date::FromYmd(std::atoi(iso), std::atoi(iso + 5), std::atoi(iso + 8)); }
+inline Date Day(const char* iso) {
+  return *Date::FromYmd(std::atoi(iso), std::atoi(iso + 5), std::atoi(iso + 8));
+}
 
 // A minimal valid PDF, for reply documents.
 inline Upload Pdf(const std::string& name = "回复函.pdf") {
@@ -79,7 +81,8 @@ class WorkflowTest : public ::testing::Test {
     org("JW", "十堰市郧阳区纪委监委", "", "纪委监委", "");
     org("RD", "十堰市郧阳区人大常委会", "", "人大", "");
     org("FY", "十堰市郧阳区人民法院", "", "法院", "");
-    auto dept = [&](const char* org_code, const char* code, const char* name, const char* short_name) {
+    auto dept = [&](const char* org_code, const char* code, const char* name,
+                    const char* short_name) {
       auto added = admin.AddDepartment("", {org_code, code, name, short_name});
       ASSERT_TRUE(added.ok()) << added.status().ToString();
     };
@@ -87,8 +90,8 @@ class WorkflowTest : public ::testing::Test {
     dept("YY", "GY", "第六检察部", "公");
     dept("YY", "XS", "第一检察部", "刑");
     dept("FX", "XZ", "第五检察部", "行");
-    auto user = [&](const char* login, const char* name, const char* org_code, const char* dept_code,
-                    std::vector<std::string> roles) {
+    auto user = [&](const char* login, const char* name, const char* org_code,
+                    const char* dept_code, std::vector<std::string> roles) {
       auto added = admin.AddUser("", {login, name, org_code, dept_code, roles});
       ASSERT_TRUE(added.ok()) << added.status().ToString();
     };
@@ -113,7 +116,8 @@ class WorkflowTest : public ::testing::Test {
   // ---- acting ----
 
   Result<ActionOutcome> Act(const char* on, const std::string& actor, const std::string& id,
-                            const std::string& action, std::map<std::string, std::string> inputs = {},
+                            const std::string& action,
+                            std::map<std::string, std::string> inputs = {},
                             std::map<std::string, Upload> files = {}) {
     SetToday(on);
     ActionRequest request;
@@ -126,15 +130,17 @@ class WorkflowTest : public ::testing::Test {
   }
 
   // Like Act, but the act must succeed.
-  ActionOutcome Must(const char* on, const std::string& actor, const std::string& id, const std::string& action,
-                     std::map<std::string, std::string> inputs = {}, std::map<std::string, Upload> files = {}) {
+  ActionOutcome Must(const char* on, const std::string& actor, const std::string& id,
+                     const std::string& action, std::map<std::string, std::string> inputs = {},
+                     std::map<std::string, Upload> files = {}) {
     Result<ActionOutcome> outcome = Act(on, actor, id, action, std::move(inputs), std::move(files));
     EXPECT_TRUE(outcome.ok()) << id << " " << action << ": " << outcome.status().ToString();
     return outcome.ok() ? std::move(outcome).value() : ActionOutcome{};
   }
 
   std::string Create(const char* on, const std::string& actor, const std::string& machine,
-                     std::map<std::string, std::string> inputs, std::map<std::string, Upload> files = {}) {
+                     std::map<std::string, std::string> inputs,
+                     std::map<std::string, Upload> files = {}) {
     SetToday(on);
     CreateRequest request{actor, machine, std::nullopt, std::move(inputs), std::move(files)};
     Result<ActionOutcome> outcome = ProcedureRunner(context_).Create(request);
@@ -156,8 +162,11 @@ class WorkflowTest : public ::testing::Test {
     SetToday(on);
     auto transaction = store_->Begin(store::TransactionMode::kReadWrite);
     EXPECT_TRUE(transaction.ok());
-    store::ModelRun run{.model_id = model, .model_version = "1", .as_of = on,
-                        .started_at = std::string(on) + "T09:00:00", .leads_found = 1};
+    store::ModelRun run{.model_id = model,
+                        .model_version = "1",
+                        .as_of = on,
+                        .started_at = std::string(on) + "T09:00:00",
+                        .leads_found = 1};
     auto run_id = (*transaction)->leads().RecordRun(run);
     store::ModelFinding finding;
     finding.model_id = model;
@@ -169,7 +178,8 @@ class WorkflowTest : public ::testing::Test {
     finding.addressee = addressee;
     finding.evidence = {{"heritage_inspection", "YY-LSM-0001|2024-05-20", "b-000001", "巡查记录",
                          R"({"condition":"严重损毁","inspector":"刘某某"})"}};
-    auto upserted = (*transaction)->leads().UpsertModelFinding(finding, *run_id, std::string(on) + "T09:00:00");
+    auto upserted =
+        (*transaction)->leads().UpsertModelFinding(finding, *run_id, std::string(on) + "T09:00:00");
     EXPECT_TRUE(upserted.ok());
     EXPECT_TRUE((*transaction)->Commit().ok());
     return upserted->lead_id;
@@ -178,7 +188,9 @@ class WorkflowTest : public ::testing::Test {
   // Records a later run of `model` that does not find the subject any more.
   void ModelRunWithoutFinding(const char* on, const std::string& model) {
     auto transaction = store_->Begin(store::TransactionMode::kReadWrite);
-    store::ModelRun run{.model_id = model, .model_version = "1", .as_of = on,
+    store::ModelRun run{.model_id = model,
+                        .model_version = "1",
+                        .as_of = on,
                         .started_at = std::string(on) + "T09:00:00"};
     EXPECT_TRUE((*transaction)->leads().RecordRun(run).ok());
     EXPECT_TRUE((*transaction)->Commit().ok());
@@ -203,7 +215,8 @@ class WorkflowTest : public ::testing::Test {
   // The deadline `name` of `object_id` (the latest one).
   store::Deadline DeadlineOf(const std::string& object_id, const std::string& name) {
     auto transaction = store_->Begin(store::TransactionMode::kRead);
-    auto deadlines = (*transaction)->matters().ListDeadlines({.object_id = object_id, .name = name});
+    auto deadlines =
+        (*transaction)->matters().ListDeadlines({.object_id = object_id, .name = name});
     EXPECT_TRUE(deadlines.ok() && !deadlines->empty()) << object_id << " has no deadline " << name;
     if (!deadlines.ok() || deadlines->empty()) return {};
     store::Deadline latest = deadlines->front();
@@ -230,7 +243,8 @@ class WorkflowTest : public ::testing::Test {
   }
 
   // The to-do item of `ref` and `kind` in `report`, or null.
-  static const TodoItem* Item(const TodoReport& report, const std::string& ref, const std::string& kind) {
+  static const TodoItem* Item(const TodoReport& report, const std::string& ref,
+                              const std::string& kind) {
     for (const TodoItem& item : report.items) {
       if (item.ref == ref && item.kind == kind) return &item;
     }
