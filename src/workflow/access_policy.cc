@@ -16,6 +16,16 @@ std::string Join(const std::vector<std::string>& items, std::string_view separat
 
 }  // namespace
 
+ActTarget MatterTarget(const store::Matter& matter, const Procedure& procedure) {
+  const Machine* machine = procedure.FindMachine(matter.machine);
+  return {matter.id,
+          matter.org_code,
+          matter.dept_code,
+          matter.handler,
+          matter.counterparty_org,
+          machine != nullptr && machine->shown_to_counterparty};
+}
+
 bool Actor::HasRole(std::string_view role) const {
   return std::any_of(roles.begin(), roles.end(),
                      [&](const RoleRule* rule) { return rule->name == role; });

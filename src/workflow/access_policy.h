@@ -60,6 +60,9 @@ struct ActTarget {
                                  // transfer — not a case, which is the procuratorate's own file)
 };
 
+// The target of acts on `matter`, run by `procedure`'s machine of that matter.
+ActTarget MatterTarget(const store::Matter& matter, const Procedure& procedure);
+
 class AccessPolicy {
  public:
   explicit AccessPolicy(const AccessRules& rules) : rules_(rules) {}

@@ -12,16 +12,6 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
-ActTarget MatterTarget(const store::Matter& matter, const Procedure& procedure) {
-  const Machine* machine = procedure.FindMachine(matter.machine);
-  return {matter.id,
-          matter.org_code,
-          matter.dept_code,
-          matter.handler,
-          matter.counterparty_org,
-          machine != nullptr && machine->shown_to_counterparty};
-}
-
 // Masks the values of personal-data keys in a JSON object (evidence values, matter attributes).
 void MaskPersonalFields(Json* object, const AccessRules& rules, PersonalDataView view) {
   if (view == PersonalDataView::kPlain || !object->is_object()) return;
@@ -258,10 +248,10 @@ Result<MatterView> CaseViews::ShowMatter(const std::string& actor_login, const s
   MatterView view;
   bool audit_plain = false;
   {
-    SJ_ASSIGN_OR_RETURN(auto transaction, context_.store->Begin(store::TransactionMode::kRead));
+    SJ_ASSIGN_OR_RETURN(Reading reading, BeginCaseReading(context_, actor_login, "查看" + id));
+    std::unique_ptr<store::Transaction> transaction = std::move(reading.transaction);
+    const Actor& actor = reading.actor;
     AccessPolicy policy = context_.policy();
-    SJ_ASSIGN_OR_RETURN(Actor actor, policy.Resolve(*transaction, actor_login));
-    SJ_RETURN_IF_ERROR(policy.CheckReadsCaseData(actor, "查看" + id));
     SJ_ASSIGN_OR_RETURN(std::optional<store::Matter> matter, transaction->matters().GetMatter(id));
     if (!matter) return Status::NotFound("「" + id + "」不存在（编号形如 C-000001、S-000001）");
     if (!policy.CanReadMatter(actor, MatterTarget(*matter, *context_.procedure))) {
@@ -331,10 +321,10 @@ Result<LeadView> CaseViews::ShowLead(const std::string& actor_login, const std::
   LeadView view;
   bool audit_plain = false;
   {
-    SJ_ASSIGN_OR_RETURN(auto transaction, context_.store->Begin(store::TransactionMode::kRead));
+    SJ_ASSIGN_OR_RETURN(Reading reading, BeginCaseReading(context_, actor_login, "查看线索 " + id));
+    std::unique_ptr<store::Transaction> transaction = std::move(reading.transaction);
+    const Actor& actor = reading.actor;
     AccessPolicy policy = context_.policy();
-    SJ_ASSIGN_OR_RETURN(Actor actor, policy.Resolve(*transaction, actor_login));
-    SJ_RETURN_IF_ERROR(policy.CheckReadsCaseData(actor, "查看线索 " + id));
     SJ_ASSIGN_OR_RETURN(std::optional<store::Lead> lead, transaction->leads().GetLead(id));
     if (!lead) return Status::NotFound("线索 " + id + " 不存在");
     SJ_ASSIGN_OR_RETURN(view.handling, transaction->lead_handling().GetHandling(id));
@@ -375,10 +365,10 @@ Result<SubjectView> CaseViews::ShowSubject(const std::string& actor_login, const
   SubjectView view;
   bool audit_plain = false;
   {
-    SJ_ASSIGN_OR_RETURN(auto transaction, context_.store->Begin(store::TransactionMode::kRead));
+    SJ_ASSIGN_OR_RETURN(Reading reading, BeginCaseReading(context_, actor_login, "查看主体"));
+    std::unique_ptr<store::Transaction> transaction = std::move(reading.transaction);
+    const Actor& actor = reading.actor;
     AccessPolicy policy = context_.policy();
-    SJ_ASSIGN_OR_RETURN(Actor actor, policy.Resolve(*transaction, actor_login));
-    SJ_RETURN_IF_ERROR(policy.CheckReadsCaseData(actor, "查看主体"));
     store::LeadSubject subject;
     subject.kind = kind;
     subject.key = key;
@@ -437,10 +427,10 @@ Result<SubjectView> CaseViews::ShowSubject(const std::string& actor_login, const
 Result<std::vector<MatterSummary>> CaseViews::ListMatters(const std::string& actor_login,
                                                           const std::string& machine,
                                                           bool open_only) const {
-  SJ_ASSIGN_OR_RETURN(auto transaction, context_.store->Begin(store::TransactionMode::kRead));
+  SJ_ASSIGN_OR_RETURN(Reading reading, BeginCaseReading(context_, actor_login, "查看案件"));
+  std::unique_ptr<store::Transaction> transaction = std::move(reading.transaction);
+  const Actor& actor = reading.actor;
   AccessPolicy policy = context_.policy();
-  SJ_ASSIGN_OR_RETURN(Actor actor, policy.Resolve(*transaction, actor_login));
-  SJ_RETURN_IF_ERROR(policy.CheckReadsCaseData(actor, "查看案件"));
   store::MatterFilter filter;
   filter.machine = machine;
   filter.open_only = open_only;

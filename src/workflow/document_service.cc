@@ -71,9 +71,7 @@ Result<GeneratedDocument> DocumentService::Generate(const std::string& actor_log
         SJ_ASSIGN_OR_RETURN(std::optional<store::Matter> matter, tx.matters().GetMatter(id));
         if (!matter) return Status::NotFound("「" + id + "」不存在");
         const Machine* machine = context_.procedure->FindMachine(matter->machine);
-        if (!policy.CanReadMatter(
-                actor, {id, matter->org_code, matter->dept_code, matter->handler,
-                        matter->counterparty_org, machine && machine->shown_to_counterparty})) {
+        if (!policy.CanReadMatter(actor, MatterTarget(*matter, *context_.procedure))) {
           return Status::PermissionDenied(actor.Describe() + "无权查看 " + id);
         }
         if (actor.personal_data() != PersonalDataView::kPlain) {

@@ -243,10 +243,9 @@ Status HeritageRegistry::Link(const std::string& actor_login, const std::string&
 
 Result<SiteView> HeritageRegistry::Show(const std::string& actor_login,
                                         const std::string& site_no) const {
-  SJ_ASSIGN_OR_RETURN(auto tx, context_.store->Begin(store::TransactionMode::kRead));
-  AccessPolicy policy = context_.policy();
-  SJ_ASSIGN_OR_RETURN(Actor actor, policy.Resolve(*tx, actor_login));
-  SJ_RETURN_IF_ERROR(policy.CheckReadsCaseData(actor, "查看红色资源点位"));
+  SJ_ASSIGN_OR_RETURN(Reading reading, BeginCaseReading(context_, actor_login, "查看红色资源点位"));
+  std::unique_ptr<store::Transaction> tx = std::move(reading.transaction);
+  const Actor& actor = reading.actor;
   SJ_ASSIGN_OR_RETURN(std::optional<store::HeritageSite> site, tx->heritage().GetSite(site_no));
   if (!site) return Status::NotFound("红色资源点位「" + site_no + "」不存在");
   if (!CanSee(actor, site->org_code))
@@ -286,10 +285,9 @@ Result<SiteView> HeritageRegistry::Show(const std::string& actor_login,
 
 Result<std::vector<store::HeritageSite>> HeritageRegistry::List(
     const std::string& actor_login) const {
-  SJ_ASSIGN_OR_RETURN(auto tx, context_.store->Begin(store::TransactionMode::kRead));
-  AccessPolicy policy = context_.policy();
-  SJ_ASSIGN_OR_RETURN(Actor actor, policy.Resolve(*tx, actor_login));
-  SJ_RETURN_IF_ERROR(policy.CheckReadsCaseData(actor, "查看红色资源点位"));
+  SJ_ASSIGN_OR_RETURN(Reading reading, BeginCaseReading(context_, actor_login, "查看红色资源点位"));
+  std::unique_ptr<store::Transaction> tx = std::move(reading.transaction);
+  const Actor& actor = reading.actor;
   SJ_ASSIGN_OR_RETURN(std::vector<store::HeritageSite> sites, tx->heritage().ListSites(""));
   std::vector<store::HeritageSite> visible;
   for (store::HeritageSite& site : sites) {
@@ -303,10 +301,9 @@ Result<std::vector<store::HeritageSite>> HeritageRegistry::List(
 Result<HeritageTotalsView> HeritageRegistry::Totals(const std::string& actor_login,
                                                     const std::string& org, const std::string& from,
                                                     const std::string& to) const {
-  SJ_ASSIGN_OR_RETURN(auto tx, context_.store->Begin(store::TransactionMode::kRead));
-  AccessPolicy policy = context_.policy();
-  SJ_ASSIGN_OR_RETURN(Actor actor, policy.Resolve(*tx, actor_login));
-  SJ_RETURN_IF_ERROR(policy.CheckReadsCaseData(actor, "查看修缮成果"));
+  SJ_ASSIGN_OR_RETURN(Reading reading, BeginCaseReading(context_, actor_login, "查看修缮成果"));
+  std::unique_ptr<store::Transaction> tx = std::move(reading.transaction);
+  const Actor& actor = reading.actor;
   std::string scope = org;
   if (!actor.local_operator && !actor.SeesAll()) {
     if (!actor.IsProcuratorate())

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <functional>
 #include <nlohmann/json.hpp>
 
 #include "core/region_codes.h"
@@ -168,76 +169,72 @@ Result<store::User> OrgAdmin::AddUser(const std::string& actor_login, const NewU
   return user;
 }
 
-Result<store::User> OrgAdmin::GrantRoles(const std::string& actor_login, const std::string& login,
-                                         const std::vector<std::string>& roles) const {
+Result<store::User> OrgAdmin::ChangeUser(
+    const std::string& actor_login, const std::string& login, std::string_view power,
+    const std::string& what, const std::string& action,
+    const std::function<Status(store::Transaction&, const Actor&, const store::User&)>& change)
+    const {
   store::User user;
   SJ_RETURN_IF_ERROR(
-      RunAudited(context_, actor_login, "user.grant", login, [&](store::Transaction& tx) -> Status {
+      RunAudited(context_, actor_login, action, login, [&](store::Transaction& tx) -> Status {
         AccessPolicy policy = context_.policy();
         SJ_ASSIGN_OR_RETURN(Actor actor, policy.Resolve(tx, actor_login));
-        SJ_RETURN_IF_ERROR(policy.CheckAdmin(actor, "授予角色", "授予角色"));
-        if (roles.empty()) return Status::InvalidArgument("请用 --role 写明要授予的角色");
+        SJ_RETURN_IF_ERROR(policy.CheckAdmin(actor, power, what));
         SJ_ASSIGN_OR_RETURN(std::optional<store::User> existing, tx.orgs().GetUser(login));
         if (!existing) return Status::NotFound("用户「" + login + "」不存在");
-        if (existing->login == actor.login) return Status::PermissionDenied("不能给自己授予角色");
+        SJ_RETURN_IF_ERROR(change(tx, actor, *existing));
+        SJ_ASSIGN_OR_RETURN(std::optional<store::User> stored, tx.orgs().GetUser(login));
+        user = *stored;
+        return Record(context_, tx, actor, action, "user", login, what, UserJson(*existing),
+                      UserJson(user));
+      }));
+  return user;
+}
+
+Result<store::User> OrgAdmin::GrantRoles(const std::string& actor_login, const std::string& login,
+                                         const std::vector<std::string>& roles) const {
+  return ChangeUser(
+      actor_login, login, "授予角色", "授予角色", "user.grant",
+      [&](store::Transaction& tx, const Actor& actor, const store::User& existing) -> Status {
+        if (roles.empty()) return Status::InvalidArgument("请用 --role 写明要授予的角色");
+        if (existing.login == actor.login) return Status::PermissionDenied("不能给自己授予角色");
         SJ_ASSIGN_OR_RETURN(std::optional<store::Organisation> org,
-                            tx.orgs().GetOrganisation(existing->org_code));
-        std::vector<std::string> all = existing->roles;
+                            tx.orgs().GetOrganisation(existing.org_code));
+        std::vector<std::string> all = existing.roles;
         for (const std::string& role : roles) {
           if (std::find(all.begin(), all.end(), role) == all.end()) all.push_back(role);
         }
-        SJ_RETURN_IF_ERROR(policy.CheckRoleSet(org->kind, all));
+        SJ_RETURN_IF_ERROR(context_.policy().CheckRoleSet(org->kind, all));
         std::string now = context_.clock->Now().ToIso();
         for (const std::string& role : roles) {
-          if (std::find(existing->roles.begin(), existing->roles.end(), role) !=
-              existing->roles.end())
+          if (std::find(existing.roles.begin(), existing.roles.end(), role) !=
+              existing.roles.end()) {
             continue;
-          SJ_RETURN_IF_ERROR(tx.orgs().GrantRole(login, role, actor.login, now));
+          }
+          SJ_RETURN_IF_ERROR(tx.orgs().GrantRole(existing.login, role, actor.login, now));
         }
-        SJ_ASSIGN_OR_RETURN(std::optional<store::User> stored, tx.orgs().GetUser(login));
-        user = *stored;
-        return Record(context_, tx, actor, "user.grant", "user", login, "授予角色",
-                      UserJson(*existing), UserJson(user));
-      }));
-  return user;
+        return Status::Ok();
+      });
 }
 
 Result<store::User> OrgAdmin::RevokeRoles(const std::string& actor_login, const std::string& login,
                                           const std::vector<std::string>& roles) const {
-  store::User user;
-  SJ_RETURN_IF_ERROR(RunAudited(
-      context_, actor_login, "user.revoke", login, [&](store::Transaction& tx) -> Status {
-        AccessPolicy policy = context_.policy();
-        SJ_ASSIGN_OR_RETURN(Actor actor, policy.Resolve(tx, actor_login));
-        SJ_RETURN_IF_ERROR(policy.CheckAdmin(actor, "撤销角色", "撤销角色"));
-        SJ_ASSIGN_OR_RETURN(std::optional<store::User> existing, tx.orgs().GetUser(login));
-        if (!existing) return Status::NotFound("用户「" + login + "」不存在");
-        for (const std::string& role : roles) SJ_RETURN_IF_ERROR(tx.orgs().RevokeRole(login, role));
-        SJ_ASSIGN_OR_RETURN(std::optional<store::User> stored, tx.orgs().GetUser(login));
-        user = *stored;
-        return Record(context_, tx, actor, "user.revoke", "user", login, "撤销角色",
-                      UserJson(*existing), UserJson(user));
-      }));
-  return user;
+  return ChangeUser(actor_login, login, "撤销角色", "撤销角色", "user.revoke",
+                    [&](store::Transaction& tx, const Actor&, const store::User&) -> Status {
+                      for (const std::string& role : roles) {
+                        SJ_RETURN_IF_ERROR(tx.orgs().RevokeRole(login, role));
+                      }
+                      return Status::Ok();
+                    });
 }
 
 Result<store::User> OrgAdmin::SetActive(const std::string& actor_login, const std::string& login,
                                         bool active) const {
-  store::User user;
-  SJ_RETURN_IF_ERROR(RunAudited(
-      context_, actor_login, "user.active", login, [&](store::Transaction& tx) -> Status {
-        AccessPolicy policy = context_.policy();
-        SJ_ASSIGN_OR_RETURN(Actor actor, policy.Resolve(tx, actor_login));
-        SJ_RETURN_IF_ERROR(policy.CheckAdmin(actor, "停用用户", active ? "启用用户" : "停用用户"));
-        SJ_ASSIGN_OR_RETURN(std::optional<store::User> existing, tx.orgs().GetUser(login));
-        if (!existing) return Status::NotFound("用户「" + login + "」不存在");
-        SJ_RETURN_IF_ERROR(tx.orgs().SetUserActive(login, active));
-        SJ_ASSIGN_OR_RETURN(std::optional<store::User> stored, tx.orgs().GetUser(login));
-        user = *stored;
-        return Record(context_, tx, actor, active ? "user.enable" : "user.disable", "user", login,
-                      active ? "启用用户" : "停用用户", UserJson(*existing), UserJson(user));
-      }));
-  return user;
+  return ChangeUser(actor_login, login, "停用用户", active ? "启用用户" : "停用用户",
+                    active ? "user.enable" : "user.disable",
+                    [&](store::Transaction& tx, const Actor&, const store::User&) -> Status {
+                      return tx.orgs().SetUserActive(login, active);
+                    });
 }
 
 Result<std::vector<store::Organisation>> OrgAdmin::ListOrganisations(

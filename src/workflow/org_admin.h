@@ -9,7 +9,9 @@
 #ifndef SHUJIAN_WORKFLOW_ORG_ADMIN_H_
 #define SHUJIAN_WORKFLOW_ORG_ADMIN_H_
 
+#include <functional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/result.h"
@@ -64,6 +66,14 @@ class OrgAdmin {
                                              const std::string& org) const;
 
  private:
+  // Resolves the actor, checks `power`, applies `change` to user `login` and audits it as
+  // `action` with the user before and after.
+  Result<store::User> ChangeUser(
+      const std::string& actor_login, const std::string& login, std::string_view power,
+      const std::string& what, const std::string& action,
+      const std::function<Status(store::Transaction&, const Actor&, const store::User&)>& change)
+      const;
+
   const WorkflowContext& context_;
 };
 

@@ -23,41 +23,32 @@ constexpr UnitSpelling kSpellings[] = {
     {"年", PeriodUnit::kYears},
 };
 
+// The unit as written after the number: 日, 个工作日, 个月, 年.
+std::string_view UnitSuffix(PeriodUnit unit) {
+  switch (unit) {
+    case PeriodUnit::kDays:
+      return "日";
+    case PeriodUnit::kWorkingDays:
+      return "个工作日";
+    case PeriodUnit::kMonths:
+      return "个月";
+    case PeriodUnit::kYears:
+      return "年";
+  }
+  return "";
+}
+
 }  // namespace
 
 std::string PeriodSpec::ToString() const {
-  std::string number = std::to_string(amount);
-  switch (unit) {
-    case PeriodUnit::kDays:
-      return number + "日";
-    case PeriodUnit::kWorkingDays:
-      return number + "个工作日";
-    case PeriodUnit::kMonths:
-      return number + "个月";
-    case PeriodUnit::kYears:
-      return number + "年";
-  }
-  return number;
+  return std::to_string(amount) + std::string(UnitSuffix(unit));
 }
 
 std::string PeriodSpec::InWords() const {
-  // 两 before a measure word (两个月), 二 otherwise (十二日).
-  std::string number =
-      amount == 2 && (unit == PeriodUnit::kMonths || unit == PeriodUnit::kWorkingDays ||
-                      unit == PeriodUnit::kYears)
-          ? "两"
-          : ChineseNumeral(amount);
-  switch (unit) {
-    case PeriodUnit::kDays:
-      return number + "日";
-    case PeriodUnit::kWorkingDays:
-      return number + "个工作日";
-    case PeriodUnit::kMonths:
-      return number + "个月";
-    case PeriodUnit::kYears:
-      return number + "年";
-  }
-  return number;
+  // 两 before a measure word (两个月, 两年), 二 otherwise (十二日, 二日).
+  bool measure_word = unit != PeriodUnit::kDays;
+  return (amount == 2 && measure_word ? std::string("两") : ChineseNumeral(amount)) +
+         std::string(UnitSuffix(unit));
 }
 
 Result<PeriodSpec> ParsePeriodSpec(std::string_view text) {

@@ -1,6 +1,7 @@
 #include "workflow/procedure_runner.h"
 
 #include <algorithm>
+#include <functional>
 #include <nlohmann/json.hpp>
 #include <set>
 
@@ -55,12 +56,10 @@ struct WorkObject {
   }
   ActTarget target() const {
     if (is_lead) return {lead.id, handling.org_code, handling.dept_code, handling.assignee, ""};
-    return {matter.id,
-            matter.org_code,
-            matter.dept_code,
-            matter.handler,
-            matter.counterparty_org,
-            machine != nullptr && machine->shown_to_counterparty};
+    ActTarget target{matter.id, matter.org_code, matter.dept_code, matter.handler,
+                     matter.counterparty_org};
+    target.addressed = machine != nullptr && machine->shown_to_counterparty;
+    return target;
   }
   void set_state(const std::string& state) {
     if (is_lead) {
@@ -892,82 +891,82 @@ class Operation {
     return Status::Ok();
   }
 
-  Status StopDeadlines(const std::string& object_id, const std::vector<std::string>& names,
-                       Date on) {
-    for (const std::string& name : names) {
-      SJ_ASSIGN_OR_RETURN(std::vector<store::Deadline> deadlines,
-                          transaction_.matters().ListDeadlines(
-                              {.object_id = object_id, .name = name, .active_only = true}));
-      for (store::Deadline& deadline : deadlines) {
-        deadline.state = "done";
-        deadline.closed_on = on.ToIso();
-        SJ_RETURN_IF_ERROR(transaction_.matters().UpdateDeadline(deadline));
-      }
-    }
-    return Status::Ok();
-  }
-
-  Status CancelDeadlines(const std::string& object_id, Date on) {
+  // Calls `change` on every running (open or paused) deadline of `object_id` named in `names` (all
+  // of them when `names` is null) and saves those for which it returns true.
+  Status ChangeRunningDeadlines(const std::string& object_id, const std::vector<std::string>* names,
+                                const std::function<Result<bool>(store::Deadline&)>& change) {
     SJ_ASSIGN_OR_RETURN(
         std::vector<store::Deadline> deadlines,
         transaction_.matters().ListDeadlines({.object_id = object_id, .active_only = true}));
     for (store::Deadline& deadline : deadlines) {
-      deadline.state = "cancelled";
-      deadline.closed_on = on.ToIso();
-      SJ_RETURN_IF_ERROR(transaction_.matters().UpdateDeadline(deadline));
+      if (names != nullptr &&
+          std::find(names->begin(), names->end(), deadline.name) == names->end()) {
+        continue;
+      }
+      SJ_ASSIGN_OR_RETURN(bool changed, change(deadline));
+      if (changed) SJ_RETURN_IF_ERROR(transaction_.matters().UpdateDeadline(deadline));
     }
     return Status::Ok();
   }
 
+  Status StopDeadlines(const std::string& object_id, const std::vector<std::string>& names,
+                       Date on) {
+    return ChangeRunningDeadlines(object_id, &names,
+                                  [&](store::Deadline& deadline) -> Result<bool> {
+                                    deadline.state = "done";
+                                    deadline.closed_on = on.ToIso();
+                                    return true;
+                                  });
+  }
+
+  Status CancelDeadlines(const std::string& object_id, Date on) {
+    return ChangeRunningDeadlines(object_id, nullptr,
+                                  [&](store::Deadline& deadline) -> Result<bool> {
+                                    deadline.state = "cancelled";
+                                    deadline.closed_on = on.ToIso();
+                                    return true;
+                                  });
+  }
+
   Status PauseDeadlines(const std::string& object_id, const std::vector<std::string>& names,
                         Date on) {
-    for (const std::string& name : names) {
-      SJ_ASSIGN_OR_RETURN(std::vector<store::Deadline> deadlines,
-                          transaction_.matters().ListDeadlines(
-                              {.object_id = object_id, .name = name, .active_only = true}));
-      for (store::Deadline& deadline : deadlines) {
-        if (deadline.state != "open") continue;
-        deadline.state = "paused";
-        deadline.paused_on = on.ToIso();
-        SJ_RETURN_IF_ERROR(transaction_.matters().UpdateDeadline(deadline));
-      }
-    }
-    return Status::Ok();
+    return ChangeRunningDeadlines(object_id, &names,
+                                  [&](store::Deadline& deadline) -> Result<bool> {
+                                    if (deadline.state != "open") return false;
+                                    deadline.state = "paused";
+                                    deadline.paused_on = on.ToIso();
+                                    return true;
+                                  });
   }
 
   // A resumed period keeps what was left of it when paused: the days (or working days) between the
   // pause and the old due date run again from the resumption.
   Status ResumeDeadlines(const std::string& object_id, const std::vector<std::string>& names,
                          Act& act) {
-    for (const std::string& name : names) {
-      SJ_ASSIGN_OR_RETURN(std::vector<store::Deadline> deadlines,
-                          transaction_.matters().ListDeadlines(
-                              {.object_id = object_id, .name = name, .active_only = true}));
-      for (store::Deadline& deadline : deadlines) {
-        if (deadline.state != "paused") continue;
-        Result<Date> paused = ParseDate(deadline.paused_on);
-        Result<Date> due = ParseDate(deadline.due_on);
-        if (!paused.ok() || !due.ok()) return Status::Corruption("期限日期无法读取");
-        const DeadlineRule* rule = procedure_.FindDeadline(name);
-        Date new_due;
-        if (rule->period.unit == PeriodUnit::kWorkingDays) {
-          int remaining = context_.calendar->WorkingDaysBetween(*paused, *due);
-          new_due = context_.calendar->AddWorkingDays(act.on, remaining);
-        } else {
-          new_due = due->AddDays(act.on.DaysSince(*paused));
-          if (rule->holiday_extends) new_due = context_.calendar->OnOrNextWorkingDay(new_due);
-        }
-        std::string note = "中止 " + deadline.paused_on + " 至 " + act.on.ToIso() + "，期限由 " +
-                           deadline.due_on + " 顺延至 " + new_due.ToIso();
-        deadline.note += (deadline.note.empty() ? "" : "；") + note;
-        deadline.state = "open";
-        deadline.paused_on.clear();
-        deadline.due_on = new_due.ToIso();
-        SJ_RETURN_IF_ERROR(transaction_.matters().UpdateDeadline(deadline));
-        act.outcome->notes.push_back(rule->title + "期限" + note);
-      }
-    }
-    return Status::Ok();
+    return ChangeRunningDeadlines(
+        object_id, &names, [&](store::Deadline& deadline) -> Result<bool> {
+          if (deadline.state != "paused") return false;
+          Result<Date> paused = ParseDate(deadline.paused_on);
+          Result<Date> due = ParseDate(deadline.due_on);
+          if (!paused.ok() || !due.ok()) return Status::Corruption("期限日期无法读取");
+          const DeadlineRule* rule = procedure_.FindDeadline(deadline.name);
+          Date new_due;
+          if (rule->period.unit == PeriodUnit::kWorkingDays) {
+            int remaining = context_.calendar->WorkingDaysBetween(*paused, *due);
+            new_due = context_.calendar->AddWorkingDays(act.on, remaining);
+          } else {
+            new_due = due->AddDays(act.on.DaysSince(*paused));
+            if (rule->holiday_extends) new_due = context_.calendar->OnOrNextWorkingDay(new_due);
+          }
+          std::string note = "中止 " + deadline.paused_on + " 至 " + act.on.ToIso() + "，期限由 " +
+                             deadline.due_on + " 顺延至 " + new_due.ToIso();
+          deadline.note += (deadline.note.empty() ? "" : "；") + note;
+          deadline.state = "open";
+          deadline.paused_on.clear();
+          deadline.due_on = new_due.ToIso();
+          act.outcome->notes.push_back(rule->title + "期限" + note);
+          return true;
+        });
   }
 
   // ---- matters created by acts ----
@@ -1256,15 +1255,13 @@ class Operation {
 
   Status MoveDeadlines(const std::string& object_id, const std::string& from,
                        const std::string& to) {
-    SJ_ASSIGN_OR_RETURN(
-        std::vector<store::Deadline> deadlines,
-        transaction_.matters().ListDeadlines({.object_id = object_id, .active_only = true}));
-    for (store::Deadline& deadline : deadlines) {
-      if (deadline.handler != from || from.empty()) continue;
-      deadline.handler = to;
-      SJ_RETURN_IF_ERROR(transaction_.matters().UpdateDeadline(deadline));
-    }
-    return Status::Ok();
+    if (from.empty()) return Status::Ok();
+    return ChangeRunningDeadlines(object_id, nullptr,
+                                  [&](store::Deadline& deadline) -> Result<bool> {
+                                    if (deadline.handler != from) return false;
+                                    deadline.handler = to;
+                                    return true;
+                                  });
   }
 
   Status EffectTakeOver(WorkObject& object, Act& act) {

@@ -2,6 +2,16 @@
 
 namespace shujian::workflow {
 
+Result<Reading> BeginCaseReading(const WorkflowContext& context, std::string_view actor_login,
+                                 const std::string& what) {
+  Reading reading;
+  SJ_ASSIGN_OR_RETURN(reading.transaction, context.store->Begin(store::TransactionMode::kRead));
+  AccessPolicy policy = context.policy();
+  SJ_ASSIGN_OR_RETURN(reading.actor, policy.Resolve(*reading.transaction, actor_login));
+  SJ_RETURN_IF_ERROR(policy.CheckReadsCaseData(reading.actor, what));
+  return reading;
+}
+
 Status RunAudited(const WorkflowContext& context, std::string_view actor_login,
                   std::string_view action, std::string_view object_id,
                   const std::function<Status(store::Transaction&)>& body) {

@@ -8,6 +8,7 @@
 #define SHUJIAN_WORKFLOW_WORKFLOW_CONTEXT_H_
 
 #include <functional>
+#include <memory>
 #include <string_view>
 
 #include "core/clock.h"
@@ -30,6 +31,17 @@ struct WorkflowContext {
 
   AccessPolicy policy() const { return AccessPolicy(procedure->access()); }
 };
+
+// A read transaction with the actor resolved.
+struct Reading {
+  std::unique_ptr<store::Transaction> transaction;
+  Actor actor;
+};
+
+// Begins a read transaction for `actor_login`, who must be allowed to read case data (not one of
+// the three administrators); `what` names the reading in the refusal.
+Result<Reading> BeginCaseReading(const WorkflowContext& context, std::string_view actor_login,
+                                 const std::string& what);
 
 // Runs `body` in a write transaction and commits it. When `body` fails with PermissionDenied,
 // the transaction is rolled back and the refused attempt is audited in a transaction of its own

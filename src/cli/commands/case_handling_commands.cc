@@ -132,6 +132,26 @@ std::string SampleActor(const std::vector<std::string>& roles) {
   return "zhang";
 }
 
+// Fills the actor, date, inputs and files of `request` from `options`, runs `perform` and prints
+// the outcome.
+template <typename Request, typename Perform>
+ExitCode RunAct(const CommandContext& context, const ActOptions& options, Request* request,
+                Perform perform) {
+  auto environment = WorkflowEnvironment::Open(context);
+  if (!environment.ok()) return Fail(context, environment.status());
+  request->actor = options.acting.as;
+  Result<std::optional<Date>> on = OptionalDate(options.acting.on, "--on");
+  if (!on.ok()) return Fail(context, on.status());
+  request->on = *on;
+  Status collected =
+      CollectInputs(workflow::Procedure::Shipped(), options, &request->inputs, &request->files);
+  if (!collected.ok()) return Fail(context, collected);
+  Result<workflow::ActionOutcome> outcome =
+      perform(workflow::ProcedureRunner((*environment)->context()));
+  if (!outcome.ok()) return Fail(context, outcome.status());
+  return PrintActOutcome(context, **environment, request->actor, *outcome);
+}
+
 void AddTransitionCommand(CLI::App* parent, const Machine& machine,
                           const workflow::Transition& transition, CommandAction* action) {
   const workflow::Procedure& procedure = workflow::Procedure::Shipped();
@@ -153,23 +173,13 @@ void AddTransitionCommand(CLI::App* parent, const Machine& machine,
   std::string action_name = transition.action;
   command->callback([action, options, machine_name, action_name] {
     *action = [options, machine_name, action_name](const CommandContext& context) {
-      auto environment = WorkflowEnvironment::Open(context);
-      if (!environment.ok()) return Fail(context, environment.status());
       workflow::ActionRequest request;
-      request.actor = options->acting.as;
       request.object_id = options->id;
       request.action = action_name;
       request.expected_machine = machine_name;
-      Result<std::optional<Date>> on = OptionalDate(options->acting.on, "--on");
-      if (!on.ok()) return Fail(context, on.status());
-      request.on = *on;
-      Status collected =
-          CollectInputs(workflow::Procedure::Shipped(), *options, &request.inputs, &request.files);
-      if (!collected.ok()) return Fail(context, collected);
-      Result<workflow::ActionOutcome> outcome =
-          workflow::ProcedureRunner((*environment)->context()).Perform(request);
-      if (!outcome.ok()) return Fail(context, outcome.status());
-      return PrintActOutcome(context, **environment, request.actor, *outcome);
+      return RunAct(context, *options, &request, [&](const workflow::ProcedureRunner& runner) {
+        return runner.Perform(request);
+      });
     };
   });
 }
@@ -187,21 +197,11 @@ void AddCreateCommand(CLI::App* parent, const Machine& machine, CommandAction* a
   std::string machine_name = machine.name;
   command->callback([action, options, machine_name] {
     *action = [options, machine_name](const CommandContext& context) {
-      auto environment = WorkflowEnvironment::Open(context);
-      if (!environment.ok()) return Fail(context, environment.status());
       workflow::CreateRequest request;
-      request.actor = options->acting.as;
       request.machine = machine_name;
-      Result<std::optional<Date>> on = OptionalDate(options->acting.on, "--on");
-      if (!on.ok()) return Fail(context, on.status());
-      request.on = *on;
-      Status collected =
-          CollectInputs(workflow::Procedure::Shipped(), *options, &request.inputs, &request.files);
-      if (!collected.ok()) return Fail(context, collected);
-      Result<workflow::ActionOutcome> outcome =
-          workflow::ProcedureRunner((*environment)->context()).Create(request);
-      if (!outcome.ok()) return Fail(context, outcome.status());
-      return PrintActOutcome(context, **environment, request.actor, *outcome);
+      return RunAct(context, *options, &request, [&](const workflow::ProcedureRunner& runner) {
+        return runner.Create(request);
+      });
     };
   });
 }

@@ -81,13 +81,8 @@ Result<std::vector<Attachment>> SqliteAttachmentRepository::ListAttachments(
                                            " FROM attachments a WHERE a.object_id = ? "
                                            "ORDER BY a.seq"));
   statement.Bind(1, object_id);
-  std::vector<Attachment> attachments;
-  while (true) {
-    SJ_ASSIGN_OR_RETURN(bool has_row, statement.Step());
-    if (!has_row) break;
-    attachments.push_back(ReadAttachment(statement));
-  }
-  return attachments;
+  return CollectRows<Attachment>(statement,
+                                 [](const SqliteStatement& row) { return ReadAttachment(row); });
 }
 
 }  // namespace shujian::store

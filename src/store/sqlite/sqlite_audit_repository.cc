@@ -1,5 +1,7 @@
 #include "store/sqlite/sqlite_audit_repository.h"
 
+#include "store/sqlite/sqlite_ids.h"
+
 namespace shujian::store {
 namespace {
 
@@ -76,13 +78,8 @@ Result<std::vector<AuditEvent>> SqliteAuditRepository::Read(int64_t from_seq, in
                                            " FROM audit_events WHERE seq >= ? ORDER BY seq "
                                            "LIMIT ?"));
   statement.Bind(1, from_seq).Bind(2, static_cast<int64_t>(limit > 0 ? limit : -1));
-  std::vector<AuditEvent> events;
-  while (true) {
-    SJ_ASSIGN_OR_RETURN(bool has_row, statement.Step());
-    if (!has_row) break;
-    events.push_back(ReadAuditEvent(statement));
-  }
-  return events;
+  return CollectRows<AuditEvent>(statement,
+                                 [](const SqliteStatement& row) { return ReadAuditEvent(row); });
 }
 
 Result<std::vector<AuditEvent>> SqliteAuditRepository::ReadForObject(std::string_view object_id) {
@@ -90,13 +87,8 @@ Result<std::vector<AuditEvent>> SqliteAuditRepository::ReadForObject(std::string
                       connection_->Prepare(std::string("SELECT ") + kAuditColumns +
                                            " FROM audit_events WHERE object_id = ? ORDER BY seq"));
   statement.Bind(1, object_id);
-  std::vector<AuditEvent> events;
-  while (true) {
-    SJ_ASSIGN_OR_RETURN(bool has_row, statement.Step());
-    if (!has_row) break;
-    events.push_back(ReadAuditEvent(statement));
-  }
-  return events;
+  return CollectRows<AuditEvent>(statement,
+                                 [](const SqliteStatement& row) { return ReadAuditEvent(row); });
 }
 
 }  // namespace shujian::store

@@ -66,13 +66,8 @@ Result<std::vector<HeritageSite>> SqliteHeritageRepository::ListSites(std::strin
                                            " FROM heritage_sites WHERE ?1 = '' OR org_code = ?1 "
                                            "ORDER BY site_no"));
   statement.Bind(1, org_code);
-  std::vector<HeritageSite> sites;
-  while (true) {
-    SJ_ASSIGN_OR_RETURN(bool has_row, statement.Step());
-    if (!has_row) break;
-    sites.push_back(ReadSite(statement));
-  }
-  return sites;
+  return CollectRows<HeritageSite>(statement,
+                                   [](const SqliteStatement& row) { return ReadSite(row); });
 }
 
 Status SqliteHeritageRepository::AddInspection(const HeritageInspection& inspection) {
@@ -108,15 +103,10 @@ Result<std::vector<HeritageInspection>> SqliteHeritageRepository::ListInspection
                            "recorded_by, recorded_at FROM heritage_inspections WHERE site_no = ? "
                            "ORDER BY inspected_on"));
   statement.Bind(1, site_no);
-  std::vector<HeritageInspection> inspections;
-  while (true) {
-    SJ_ASSIGN_OR_RETURN(bool has_row, statement.Step());
-    if (!has_row) break;
-    inspections.push_back({statement.Text(0), statement.Text(1), statement.Text(2),
-                           statement.Text(3), statement.Text(4), statement.Text(5),
-                           statement.Text(6)});
-  }
-  return inspections;
+  return CollectRows<HeritageInspection>(statement, [](const SqliteStatement& row) {
+    return HeritageInspection{row.Text(0), row.Text(1), row.Text(2), row.Text(3),
+                              row.Text(4), row.Text(5), row.Text(6)};
+  });
 }
 
 Status SqliteHeritageRepository::LinkMatter(std::string_view site_no, std::string_view matter_id,
@@ -132,13 +122,8 @@ Result<std::vector<std::string>> SqliteHeritageRepository::Strings(std::string_v
                                                                    std::string_view argument) {
   SJ_ASSIGN_OR_RETURN(SqliteStatement statement, connection_->Prepare(sql));
   statement.Bind(1, argument);
-  std::vector<std::string> values;
-  while (true) {
-    SJ_ASSIGN_OR_RETURN(bool has_row, statement.Step());
-    if (!has_row) break;
-    values.push_back(statement.Text(0));
-  }
-  return values;
+  return CollectRows<std::string>(statement,
+                                  [](const SqliteStatement& row) { return row.Text(0); });
 }
 
 Result<std::vector<std::string>> SqliteHeritageRepository::ListSiteMatters(
@@ -179,14 +164,10 @@ Result<std::vector<HeritageOutcome>> SqliteHeritageRepository::ListOutcomes(
                            "recorded_on, recorded_by FROM heritage_outcomes "
                            "WHERE ?1 = '' OR site_no = ?1 ORDER BY id"));
   statement.Bind(1, site_no);
-  std::vector<HeritageOutcome> outcomes;
-  while (true) {
-    SJ_ASSIGN_OR_RETURN(bool has_row, statement.Step());
-    if (!has_row) break;
-    outcomes.push_back({statement.Int(0), statement.Text(1), statement.Text(2), statement.Int(3),
-                        statement.Int(4), statement.Int(5), statement.Text(6), statement.Text(7)});
-  }
-  return outcomes;
+  return CollectRows<HeritageOutcome>(statement, [](const SqliteStatement& row) {
+    return HeritageOutcome{row.Int(0), row.Text(1), row.Text(2), row.Int(3),
+                           row.Int(4), row.Int(5),  row.Text(6), row.Text(7)};
+  });
 }
 
 Result<HeritageTotals> SqliteHeritageRepository::Totals(std::string_view org_code,

@@ -1,6 +1,6 @@
 // Small helpers shared by the SQLite repositories of the workflow areas: ids of the form
-// "<prefix>-NNNNNN" allocated in sequence inside the caller's write transaction, and reading
-// one integer.
+// "<prefix>-NNNNNN" allocated in sequence inside the caller's write transaction, reading one
+// integer, collecting the rows of a query, and requiring that an UPDATE or DELETE touched a row.
 #ifndef SHUJIAN_STORE_SQLITE_SQLITE_IDS_H_
 #define SHUJIAN_STORE_SQLITE_SQLITE_IDS_H_
 
@@ -8,6 +8,7 @@
 #include <cstdio>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "store/sqlite/sqlite_connection.h"
 
@@ -28,6 +29,24 @@ inline Result<int64_t> QueryInt(SqliteConnection* connection, std::string_view s
   SJ_ASSIGN_OR_RETURN(bool has_row, statement.Step());
   if (!has_row) return Status::Internal("查询没有返回结果");
   return statement.Int(0);
+}
+
+// Steps `statement` to the end and returns read(row) for every row.
+template <typename T, typename Read>
+Result<std::vector<T>> CollectRows(SqliteStatement& statement, Read read) {
+  std::vector<T> rows;
+  while (true) {
+    SJ_ASSIGN_OR_RETURN(bool has_row, statement.Step());
+    if (!has_row) break;
+    rows.push_back(read(statement));
+  }
+  return rows;
+}
+
+// NotFound(`message`) unless the last statement on `connection` changed exactly one row.
+inline Status RequireOneChange(SqliteConnection* connection, std::string message) {
+  if (sqlite3_changes(connection->handle()) != 1) return Status::NotFound(std::move(message));
+  return Status::Ok();
 }
 
 }  // namespace shujian::store

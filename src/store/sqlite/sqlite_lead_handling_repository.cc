@@ -68,10 +68,7 @@ Status SqliteLeadHandlingRepository::SetLeadStatus(std::string_view lead_id,
                       connection_->Prepare("UPDATE leads SET status = ?, updated_at = ? "
                                            "WHERE id = ?"));
   SJ_RETURN_IF_ERROR(update.Bind(1, status).Bind(2, now).Bind(3, lead_id).Run());
-  if (sqlite3_changes(connection_->handle()) != 1) {
-    return Status::NotFound("线索「" + std::string(lead_id) + "」不存在");
-  }
-  return Status::Ok();
+  return RequireOneChange(connection_, "线索「" + std::string(lead_id) + "」不存在");
 }
 
 Result<std::optional<LeadHandling>> SqliteLeadHandlingRepository::GetHandling(
@@ -125,13 +122,8 @@ Result<std::vector<LeadHandling>> SqliteLeadHandlingRepository::ListHandling(
   statement.Bind(1, filter.org_code)
       .Bind(2, filter.assignee)
       .Bind(3, static_cast<int64_t>(filter.limit > 0 ? filter.limit : -1));
-  std::vector<LeadHandling> rows;
-  while (true) {
-    SJ_ASSIGN_OR_RETURN(bool has_row, statement.Step());
-    if (!has_row) break;
-    rows.push_back(ReadHandling(statement));
-  }
-  return rows;
+  return CollectRows<LeadHandling>(statement,
+                                   [](const SqliteStatement& row) { return ReadHandling(row); });
 }
 
 Result<std::vector<std::string>> SqliteLeadHandlingRepository::ListMergedInto(
@@ -140,13 +132,8 @@ Result<std::vector<std::string>> SqliteLeadHandlingRepository::ListMergedInto(
                       connection_->Prepare("SELECT lead_id FROM lead_handling WHERE "
                                            "merged_into = ? ORDER BY lead_id"));
   statement.Bind(1, lead_id);
-  std::vector<std::string> ids;
-  while (true) {
-    SJ_ASSIGN_OR_RETURN(bool has_row, statement.Step());
-    if (!has_row) break;
-    ids.push_back(statement.Text(0));
-  }
-  return ids;
+  return CollectRows<std::string>(statement,
+                                  [](const SqliteStatement& row) { return row.Text(0); });
 }
 
 }  // namespace shujian::store

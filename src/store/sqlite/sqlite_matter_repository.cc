@@ -140,10 +140,7 @@ Status SqliteMatterRepository::UpdateMatter(const Matter& matter) {
       .Bind(11, matter.kind)
       .Bind(12, matter.id);
   SJ_RETURN_IF_ERROR(update.Run());
-  if (sqlite3_changes(connection_->handle()) != 1) {
-    return Status::NotFound("「" + matter.id + "」不存在");
-  }
-  return Status::Ok();
+  return RequireOneChange(connection_, "「" + matter.id + "」不存在");
 }
 
 Result<std::vector<Matter>> SqliteMatterRepository::ListMatters(const MatterFilter& filter) {
@@ -165,13 +162,7 @@ Result<std::vector<Matter>> SqliteMatterRepository::ListMatters(const MatterFilt
       .Bind(7, filter.counterparty_org)
       .Bind(8, static_cast<int64_t>(filter.open_only ? 1 : 0))
       .Bind(9, static_cast<int64_t>(filter.limit > 0 ? filter.limit : -1));
-  std::vector<Matter> matters;
-  while (true) {
-    SJ_ASSIGN_OR_RETURN(bool has_row, statement.Step());
-    if (!has_row) break;
-    matters.push_back(ReadMatter(statement));
-  }
-  return matters;
+  return CollectRows<Matter>(statement, [](const SqliteStatement& row) { return ReadMatter(row); });
 }
 
 Result<int64_t> SqliteMatterRepository::AppendEvent(const WorkflowEvent& event) {
@@ -205,15 +196,10 @@ Result<std::vector<WorkflowEvent>> SqliteMatterRepository::ListEvents(std::strin
                            "acted_on, recorded_at, inputs FROM workflow_events "
                            "WHERE object_id = ? ORDER BY seq"));
   statement.Bind(1, object_id);
-  std::vector<WorkflowEvent> events;
-  while (true) {
-    SJ_ASSIGN_OR_RETURN(bool has_row, statement.Step());
-    if (!has_row) break;
-    events.push_back({statement.Text(0), statement.Int(1), statement.Text(2), statement.Text(3),
-                      statement.Text(4), statement.Text(5), statement.Text(6), statement.Text(7),
-                      statement.Text(8), statement.Text(9)});
-  }
-  return events;
+  return CollectRows<WorkflowEvent>(statement, [](const SqliteStatement& row) {
+    return WorkflowEvent{row.Text(0), row.Int(1),  row.Text(2), row.Text(3), row.Text(4),
+                         row.Text(5), row.Text(6), row.Text(7), row.Text(8), row.Text(9)};
+  });
 }
 
 Result<int64_t> SqliteMatterRepository::AddDeadline(const Deadline& deadline) {
@@ -255,10 +241,7 @@ Status SqliteMatterRepository::UpdateDeadline(const Deadline& deadline) {
       .Bind(7, deadline.note)
       .Bind(8, deadline.id);
   SJ_RETURN_IF_ERROR(update.Run());
-  if (sqlite3_changes(connection_->handle()) != 1) {
-    return Status::NotFound("期限 " + std::to_string(deadline.id) + " 不存在");
-  }
-  return Status::Ok();
+  return RequireOneChange(connection_, "期限 " + std::to_string(deadline.id) + " 不存在");
 }
 
 Result<std::vector<Deadline>> SqliteMatterRepository::ListDeadlines(const DeadlineFilter& filter) {
@@ -277,13 +260,8 @@ Result<std::vector<Deadline>> SqliteMatterRepository::ListDeadlines(const Deadli
       .Bind(4, filter.handler)
       .Bind(5, filter.counterparty_org)
       .Bind(6, filter.org_code);
-  std::vector<Deadline> deadlines;
-  while (true) {
-    SJ_ASSIGN_OR_RETURN(bool has_row, statement.Step());
-    if (!has_row) break;
-    deadlines.push_back(ReadDeadline(statement));
-  }
-  return deadlines;
+  return CollectRows<Deadline>(statement,
+                               [](const SqliteStatement& row) { return ReadDeadline(row); });
 }
 
 Result<int64_t> SqliteMatterRepository::AllocateDocumentNumber(const DocumentNumberKey& key) {

@@ -12,15 +12,10 @@ Result<std::vector<Organisation>> SqliteOrgRepository::QueryOrganisations(
                           "active, created_at FROM organisations " +
                           std::string(where) + " ORDER BY code"));
   if (!where.empty()) statement.Bind(1, argument);
-  std::vector<Organisation> organisations;
-  while (true) {
-    SJ_ASSIGN_OR_RETURN(bool has_row, statement.Step());
-    if (!has_row) break;
-    organisations.push_back({statement.Text(0), statement.Text(1), statement.Text(2),
-                             statement.Text(3), statement.Text(4), statement.Text(5),
-                             statement.Int(6) != 0, statement.Text(7)});
-  }
-  return organisations;
+  return CollectRows<Organisation>(statement, [](const SqliteStatement& row) {
+    return Organisation{row.Text(0), row.Text(1), row.Text(2),     row.Text(3),
+                        row.Text(4), row.Text(5), row.Int(6) != 0, row.Text(7)};
+  });
 }
 
 Status SqliteOrgRepository::AddOrganisation(const Organisation& organisation) {
@@ -104,14 +99,9 @@ Result<std::vector<Department>> SqliteOrgRepository::ListDepartments(std::string
                                            "departments WHERE ?1 = '' OR org_code = ?1 "
                                            "ORDER BY org_code, code"));
   statement.Bind(1, org_code);
-  std::vector<Department> departments;
-  while (true) {
-    SJ_ASSIGN_OR_RETURN(bool has_row, statement.Step());
-    if (!has_row) break;
-    departments.push_back(
-        {statement.Text(0), statement.Text(1), statement.Text(2), statement.Text(3)});
-  }
-  return departments;
+  return CollectRows<Department>(statement, [](const SqliteStatement& row) {
+    return Department{row.Text(0), row.Text(1), row.Text(2), row.Text(3)};
+  });
 }
 
 Status SqliteOrgRepository::AddUser(const User& user) {
@@ -177,10 +167,7 @@ Status SqliteOrgRepository::SetUserActive(std::string_view login, bool active) {
   SJ_ASSIGN_OR_RETURN(SqliteStatement update,
                       connection_->Prepare("UPDATE users SET active = ? WHERE login = ?"));
   SJ_RETURN_IF_ERROR(update.Bind(1, static_cast<int64_t>(active ? 1 : 0)).Bind(2, login).Run());
-  if (sqlite3_changes(connection_->handle()) != 1) {
-    return Status::NotFound("用户「" + std::string(login) + "」不存在");
-  }
-  return Status::Ok();
+  return RequireOneChange(connection_, "用户「" + std::string(login) + "」不存在");
 }
 
 Status SqliteOrgRepository::GrantRole(std::string_view login, std::string_view role,
@@ -204,11 +191,8 @@ Status SqliteOrgRepository::RevokeRole(std::string_view login, std::string_view 
   SJ_ASSIGN_OR_RETURN(SqliteStatement remove,
                       connection_->Prepare("DELETE FROM user_roles WHERE login = ? AND role = ?"));
   SJ_RETURN_IF_ERROR(remove.Bind(1, login).Bind(2, role).Run());
-  if (sqlite3_changes(connection_->handle()) != 1) {
-    return Status::NotFound("用户「" + std::string(login) + "」没有角色「" + std::string(role) +
-                            "」");
-  }
-  return Status::Ok();
+  return RequireOneChange(
+      connection_, "用户「" + std::string(login) + "」没有角色「" + std::string(role) + "」");
 }
 
 }  // namespace shujian::store
