@@ -8,6 +8,15 @@ std::span<const RegisterCommand> CommandTable() {
   static constexpr RegisterCommand kCommands[] = {
       RegisterInitCommand,
       RegisterCheckCommand,
+      RegisterLeadCommand,
+      RegisterCaseHandlingCommands,
+      RegisterTodoCommand,
+      RegisterSubjectCommand,
+      RegisterHeritageCommand,
+      RegisterDeadlinesCommand,
+      RegisterOrgCommand,
+      RegisterUserCommand,
+      RegisterAuditCommand,
       RegisterUnavailableCommands,
   };
   return kCommands;
