@@ -66,10 +66,18 @@ std::string NfkcFold(std::string_view text) {
     }
   }
   if (ascii) return std::string(text);
-  std::string valid = ToUtf8(ToCodePoints(text));
   const icu::Normalizer2* normalizer = Nfkc();
-  if (normalizer == nullptr) return valid;
   UErrorCode error = U_ZERO_ERROR;
+  // Fast path: most text (names, Chinese words) is already NFKC.
+  if (normalizer != nullptr && IsValidUtf8(text) &&
+      normalizer->isNormalizedUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())),
+                                   error) &&
+      U_SUCCESS(error)) {
+    return std::string(text);
+  }
+  error = U_ZERO_ERROR;
+  std::string valid = ToUtf8(ToCodePoints(text));
+  if (normalizer == nullptr) return valid;
   icu::UnicodeString folded =
       normalizer->normalize(icu::UnicodeString::fromUTF8(valid), error);
   if (U_FAILURE(error)) return valid;

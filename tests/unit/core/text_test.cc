@@ -87,5 +87,36 @@ TEST(CaseNumberTest, IsIdempotent) {
   }
 }
 
+// ToSimplified skips OpenCC for text without any character that one of its entries changes; for every
+// CJK code point the shortcut must give what OpenCC gives.
+TEST(SimplifiedChineseTest, ShortcutAgreesWithOpenCcOnEveryCjkCharacter) {
+  ASSERT_TRUE(SimplifiedChineseStatus().ok()) << SimplifiedChineseStatus().ToString();
+  const std::pair<char32_t, char32_t> ranges[] = {
+      {0x2E80, 0x2FDF}, {0x3000, 0x303F}, {0x3400, 0x4DBF}, {0x4E00, 0x9FFF},
+      {0xF900, 0xFAFF}, {0xFF00, 0xFFEF}, {0x20000, 0x2A6DF}, {0x2F800, 0x2FA1F}};
+  int differing = 0;
+  for (auto [first, last] : ranges) {
+    for (char32_t code_point = first; code_point <= last; ++code_point) {
+      std::string text;
+      AppendUtf8(code_point, &text);
+      std::string expected = ToSimplifiedWithOpenCc(text);
+      ASSERT_EQ(ToSimplified(text), expected) << std::hex << static_cast<uint32_t>(code_point);
+      differing += expected != text;
+    }
+  }
+  EXPECT_GT(differing, 2000);  // the traditional characters really are converted
+  // Phrases: characters that only a phrase entry changes, and ordinary names.
+  for (const char* text : {"瞭解", "藉口", "彷彿", "覆蓋", "張三豐", "王小明", "买买提", "乾隆", "著名"}) {
+    EXPECT_EQ(ToSimplified(text), ToSimplifiedWithOpenCc(text)) << text;
+  }
+}
+
+TEST(UnicodeFoldTest, NfkcFastPathKeepsNormalisedTextAndFoldsTheRest) {
+  EXPECT_EQ(NfkcFold("十堰市郧阳区农业农村局"), "十堰市郧阳区农业农村局");
+  EXPECT_EQ(NfkcFold("郧农（渔）罚〔2023〕"), "郧农(渔)罚〔2023〕");
+  EXPECT_EQ(NfkcFold("ｶ"), "カ");
+  EXPECT_EQ(NfkcFold("\xE5\xBC"), "\xEF\xBF\xBD\xEF\xBF\xBD");  // each invalid byte: U+FFFD
+}
+
 }  // namespace
 }  // namespace shujian
