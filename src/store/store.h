@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "core/result.h"
+#include "store/dataset_repository.h"
 #include "store/lead_repository.h"
 #include "store/meta_repository.h"
 
@@ -67,6 +68,8 @@ class Transaction {
   virtual MetaRepository& meta() = 0;
   // Leads, their evidence, and model runs.
   virtual LeadRepository& leads() = 0;
+  // Dataset rows, import batches and their rejects.
+  virtual DatasetRepository& datasets() = 0;
 };
 
 class Store {
@@ -80,6 +83,11 @@ class Store {
 
   // The schema version of the database and of this build.
   virtual Result<SchemaInfo> Inspect() = 0;
+
+  // Checks the whole database: the engine's own integrity check, foreign keys, and the
+  // dataset tables against each other (DatasetRepository::Verify). Returns Corruption naming
+  // the first problem found.
+  virtual Status CheckIntegrity() = 0;
 
   // Starts a transaction. May wait (up to the store's busy timeout) for another writer.
   virtual Result<std::unique_ptr<Transaction>> Begin(

@@ -8,6 +8,7 @@
 #include <memory>
 
 #include "store/sqlite/sqlite_connection.h"
+#include "store/sqlite/sqlite_dataset_repository.h"
 #include "store/sqlite/sqlite_lead_repository.h"
 #include "store/sqlite/sqlite_meta_repository.h"
 #include "store/store.h"
@@ -25,6 +26,9 @@ class SqliteTransaction final : public Transaction {
   Status Commit() override;
   MetaRepository& meta() override;
   LeadRepository& leads() override;
+  DatasetRepository& datasets() override;
+  // The transaction's connection, for store-internal checks.
+  SqliteConnection* connection() { return connection_.get(); }
 
  private:
   SqliteStore* store_;
@@ -32,6 +36,7 @@ class SqliteTransaction final : public Transaction {
   bool finished_ = false;
   std::unique_ptr<SqliteMetaRepository> meta_;
   std::unique_ptr<SqliteLeadRepository> leads_;
+  std::unique_ptr<SqliteDatasetRepository> datasets_;
 };
 
 }  // namespace shujian::store
