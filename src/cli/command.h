@@ -44,6 +44,10 @@ using RegisterCommand = void (*)(CLI::App& app, CommandAction* action);
 // Registration functions, one per file in commands/.
 void RegisterInitCommand(CLI::App& app, CommandAction* action);
 void RegisterCheckCommand(CLI::App& app, CommandAction* action);
+void RegisterImportCommand(CLI::App& app, CommandAction* action);
+void RegisterRejectsCommand(CLI::App& app, CommandAction* action);
+void RegisterDatasetsCommand(CLI::App& app, CommandAction* action);
+void RegisterTemplateCommand(CLI::App& app, CommandAction* action);
 void RegisterUnavailableCommands(CLI::App& app, CommandAction* action);
 
 }  // namespace shujian::cli

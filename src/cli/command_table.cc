@@ -8,6 +8,10 @@ std::span<const RegisterCommand> CommandTable() {
   static constexpr RegisterCommand kCommands[] = {
       RegisterInitCommand,
       RegisterCheckCommand,
+      RegisterImportCommand,
+      RegisterRejectsCommand,
+      RegisterDatasetsCommand,
+      RegisterTemplateCommand,
       RegisterUnavailableCommands,
   };
   return kCommands;
