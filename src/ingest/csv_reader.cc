@@ -5,17 +5,6 @@
 namespace shujian::ingest {
 namespace {
 
-// Bytes that matter while looking for the end of a record.
-struct SpecialBytes {
-  bool table[256] = {};
-  constexpr SpecialBytes() {
-    table[static_cast<unsigned char>('"')] = true;
-    table[static_cast<unsigned char>('\n')] = true;
-    table[static_cast<unsigned char>('\r')] = true;
-  }
-};
-constexpr SpecialBytes kSpecial;
-
 const char* Find(const char* begin, const char* end, char c) {
   const void* found = std::memchr(begin, c, static_cast<size_t>(end - begin));
   return found ? static_cast<const char*>(found) : end;
@@ -43,12 +32,29 @@ Result<std::unique_ptr<CsvReader>> CsvReader::Open(std::unique_ptr<ByteSource> s
     reader->mode_ = *mark.encoding == TextEncoding::kUtf8 ? Mode::kUtf8 : Mode::kGb18030;
     reader->pos_ = reader->scan_pos_ = mark.bytes;
   }
-  // The delimiter: the most frequent of , \t ; outside quotes on the header line.
+  SJ_RETURN_IF_ERROR(reader->DetectDelimiter());
+  return reader;
+}
+
+Status CsvReader::DetectDelimiter() {
+  // The header line: up to its first line break outside quotes (reading on if needed).
+  while (true) {
+    bool in_quotes = false;
+    size_t index = pos_;
+    for (; index < end_; ++index) {
+      char c = buffer_[index];
+      if (c == '"') in_quotes = !in_quotes;
+      if (!in_quotes && (c == '\n' || c == '\r')) break;
+    }
+    if (index < end_ || eof_ || end_ - pos_ >= (size_t{1} << 16)) break;
+    SJ_RETURN_IF_ERROR(Fill());
+  }
+  // The most frequent of , \t ; outside quotes.
   size_t counts[3] = {0, 0, 0};
   const char candidates[3] = {',', '\t', ';'};
   bool in_quotes = false;
-  for (size_t index = reader->pos_; index < reader->end_; ++index) {
-    char c = reader->buffer_[index];
+  for (size_t index = pos_; index < end_; ++index) {
+    char c = buffer_[index];
     if (c == '"') in_quotes = !in_quotes;
     if (in_quotes) continue;
     if (c == '\n' || c == '\r') break;
@@ -58,8 +64,9 @@ Result<std::unique_ptr<CsvReader>> CsvReader::Open(std::unique_ptr<ByteSource> s
   for (int candidate = 1; candidate < 3; ++candidate) {
     if (counts[candidate] > counts[best]) best = candidate;
   }
-  reader->delimiter_ = candidates[best];
-  return reader;
+  delimiter_ = candidates[best];
+  for (char c : {delimiter_, '"', '\n', '\r'}) special_[static_cast<unsigned char>(c)] = true;
+  return Status::Ok();
 }
 
 Status CsvReader::Fill() {
@@ -77,44 +84,59 @@ Status CsvReader::Fill() {
 }
 
 bool CsvReader::FindRecordEnd(size_t* end, size_t* next, bool* open_quote) {
+  // The same reading as SplitFields: a quote opens quoting only at the start of a field; inside
+  // quotes "" is a quote and a single quote closes; after it, anything up to the delimiter
+  // belongs to the value.
   const char* data = buffer_.data();
   size_t index = scan_pos_;
-  bool quoted = scan_in_quotes_;
+  Scan state = scan_state_;
   while (index < end_) {
-    if (quoted) {
-      // Inside quotes only a quote matters.
+    if (state == Scan::kQuoted) {
       const char* quote = Find(data + index, data + end_, '"');
       index = static_cast<size_t>(quote - data);
       if (index == end_) break;
-      quoted = false;
+      state = Scan::kQuoteInQuoted;
       ++index;
       continue;
     }
-    while (index < end_ && !kSpecial.table[static_cast<unsigned char>(data[index])]) ++index;
-    if (index == end_) break;
-    char c = data[index];
+    if (state == Scan::kUnquoted) {
+      while (index < end_ && !special_[static_cast<unsigned char>(data[index])]) ++index;
+      if (index == end_) break;
+    }
+    const char c = data[index];
     if (c == '"') {
-      quoted = true;
+      // Opens quoting at a field's start, re-enters it after a closing quote (""), and is
+      // data anywhere else.
+      state = state == Scan::kUnquoted ? Scan::kUnquoted : Scan::kQuoted;
       ++index;
       continue;
     }
-    if (c == '\r') {
-      if (index + 1 == end_ && !eof_) break;  // a CRLF may be cut between chunks
-      *next = index + 1 + (index + 1 < end_ && data[index + 1] == '\n');
-    } else {
-      *next = index + 1;
+    if (c == delimiter_) {
+      state = Scan::kFieldStart;
+      ++index;
+      continue;
     }
-    *end = index;
-    *open_quote = false;
-    return true;
+    if (c == '\n' || c == '\r') {
+      if (c == '\r') {
+        if (index + 1 == end_ && !eof_) break;  // a CRLF may be cut between chunks
+        *next = index + 1 + (index + 1 < end_ && data[index + 1] == '\n');
+      } else {
+        *next = index + 1;
+      }
+      *end = index;
+      *open_quote = false;
+      return true;
+    }
+    state = Scan::kUnquoted;
+    ++index;
   }
   if (eof_) {
     *end = *next = end_;
-    *open_quote = quoted;
+    *open_quote = state == Scan::kQuoted;
     return true;
   }
   scan_pos_ = index;
-  scan_in_quotes_ = quoted;
+  scan_state_ = state;
   return false;
 }
 
@@ -180,7 +202,7 @@ std::string CsvReader::Decode(size_t begin, size_t end) {
   if (IsAscii(bytes)) return "";
   if (mode_ == Mode::kUndecided) {
     std::string_view rest(buffer_.data() + begin, end_ - begin);
-    mode_ = IsValidUtf8Prefix(rest, !eof_) ? Mode::kUtf8 : Mode::kGb18030;
+    mode_ = LooksLikeUtf8(rest, !eof_) ? Mode::kUtf8 : Mode::kGb18030;
   }
   if (mode_ == Mode::kUtf8) {
     if (IsValidUtf8Prefix(bytes, false)) return "";
@@ -241,7 +263,7 @@ Result<bool> CsvReader::Next(Record* record) {
     record->cells.push_back({text, CellKind::kText});
   }
   pos_ = scan_pos_ = next;
-  scan_in_quotes_ = false;
+  scan_state_ = Scan::kFieldStart;
   return true;
 }
 

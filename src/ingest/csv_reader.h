@@ -56,6 +56,8 @@ class CsvReader final : public RecordReader {
       : source_(std::move(source)), options_(options) {}
   // Moves the unread bytes to the front and reads more. Sets eof_ when the source is done.
   Status Fill();
+  // Chooses the delimiter from the header line (reading until its end).
+  Status DetectDelimiter();
   // Finds the end of the record starting at pos_: sets *end to the index of its line break (or
   // end_ at the end of the file), *next to where the next record starts, *open_quote when the
   // file ended inside quotes. Returns false when more bytes are needed first.
@@ -71,8 +73,11 @@ class CsvReader final : public RecordReader {
   size_t pos_ = 0;  // start of unread bytes
   size_t end_ = 0;  // end of valid bytes
   bool eof_ = false;
-  size_t scan_pos_ = 0;       // FindRecordEnd resumes here after a Fill
-  bool scan_in_quotes_ = false;
+  // Where FindRecordEnd stopped for want of bytes, and in which state.
+  enum class Scan : uint8_t { kFieldStart, kUnquoted, kQuoted, kQuoteInQuoted };
+  size_t scan_pos_ = 0;
+  Scan scan_state_ = Scan::kFieldStart;
+  bool special_[256] = {};  // the delimiter, quote, CR, LF
   char delimiter_ = ',';
   Mode mode_ = Mode::kUndecided;
   bool utf16_ = false;

@@ -4,6 +4,8 @@
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
+#include <cstdlib>
+#include <string>
 
 #include "core/date_parse.h"
 
@@ -158,8 +160,10 @@ std::optional<std::string> IdentifierTurnedIntoNumber(std::string_view text, boo
   if (integer_digits > 0 && index < text.size() && (text[index] == 'E' || text[index] == 'e')) {
     size_t exponent_start = ++index;
     if (index < text.size() && (text[index] == '+' || text[index] == '-')) ++index;
+    size_t exponent_digits = index;
     while (index < text.size() && IsDigit(text[index])) ++index;
-    exponent = index > exponent_start;
+    exponent_digits = index - exponent_digits;
+    exponent = index > exponent_start && exponent_digits >= 1 && exponent_digits <= 3;
   }
   if (integer_digits == 0 || index != text.size()) return std::nullopt;  // not a number at all
   if (exponent) {
@@ -194,8 +198,21 @@ std::optional<std::string> IdentifierTurnedIntoNumber(std::string_view text, boo
     // writers print) are just as suspect as the double's exact value.
     char shortest[64];
     auto written = std::to_chars(shortest, shortest + sizeof shortest, static_cast<double>(value),
-                                 std::chars_format::fixed);
-    from_double = written.ec == std::errc() && std::string_view(shortest, written.ptr - shortest) == digits;
+                                 std::chars_format::scientific);
+    if (written.ec == std::errc()) {
+      // "4.203041980010125e+17" → "420304198001012500".
+      std::string_view scientific(shortest, static_cast<size_t>(written.ptr - shortest));
+      size_t e = scientific.find('e');
+      std::string mantissa;
+      for (char c : scientific.substr(0, e)) {
+        if (c != '.') mantissa.push_back(c);
+      }
+      int power = std::atoi(std::string(scientific.substr(e + 1)).c_str());
+      if (power >= 0 && static_cast<size_t>(power) + 1 >= mantissa.size()) {
+        mantissa.append(static_cast<size_t>(power) + 1 - mantissa.size(), '0');
+        from_double = mantissa == digits;
+      }
+    }
   }
   if (from_double) {
     return "号码被存成了数字「" + std::string(text) + "」，无法确定它是否已被舍入" + std::string(kLostDigits);

@@ -68,7 +68,7 @@ Result<bool> JsonLinesReader::Next(Record* record) {
     if (!IsValidUtf8Prefix(text, false)) {
       record->problem = "本行不是有效的UTF-8文本（JSON Lines文件必须是UTF-8编码）";
     } else {
-      nlohmann::json object = nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);
+      nlohmann::ordered_json object = nlohmann::ordered_json::parse(text, nullptr, /*allow_exceptions=*/false);
       if (object.is_discarded()) {
         record->problem = "本行不是有效的JSON";
       } else if (!object.is_object()) {

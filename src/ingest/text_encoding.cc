@@ -45,39 +45,80 @@ bool IsAscii(std::string_view bytes) {
   return true;
 }
 
+namespace {
+
+// The length of the valid UTF-8 sequence at p[0] (n bytes available): 1..4; 0 when invalid;
+// -1 when valid so far but cut off by the end.
+int Utf8SequenceLength(const unsigned char* p, size_t n) {
+  unsigned char c = p[0];
+  if (c < 0x80) return 1;
+  int length;
+  unsigned char low = 0x80, high = 0xBF;  // the allowed range of the second byte
+  if (c >= 0xC2 && c <= 0xDF) {
+    length = 2;
+  } else if (c >= 0xE0 && c <= 0xEF) {
+    length = 3;
+    if (c == 0xE0) low = 0xA0;
+    if (c == 0xED) high = 0x9F;  // no surrogates
+  } else if (c >= 0xF0 && c <= 0xF4) {
+    length = 4;
+    if (c == 0xF0) low = 0x90;
+    if (c == 0xF4) high = 0x8F;
+  } else {
+    return 0;
+  }
+  for (int k = 1; k < length; ++k) {
+    if (static_cast<size_t>(k) >= n) return -1;
+    unsigned char next = p[k];
+    if (k == 1 ? (next < low || next > high) : (next < 0x80 || next > 0xBF)) return 0;
+  }
+  return length;
+}
+
+}  // namespace
+
 bool IsValidUtf8Prefix(std::string_view bytes, bool may_be_cut) {
   const auto* p = reinterpret_cast<const unsigned char*>(bytes.data());
   const size_t n = bytes.size();
   size_t i = 0;
   while (i < n) {
-    unsigned char c = p[i];
-    if (c < 0x80) {
+    if (p[i] < 0x80) {
       ++i;
       continue;
     }
-    size_t length;
-    unsigned char low = 0x80, high = 0xBF;  // the allowed range of the second byte
-    if (c >= 0xC2 && c <= 0xDF) {
-      length = 2;
-    } else if (c >= 0xE0 && c <= 0xEF) {
-      length = 3;
-      if (c == 0xE0) low = 0xA0;
-      if (c == 0xED) high = 0x9F;  // no surrogates
-    } else if (c >= 0xF0 && c <= 0xF4) {
-      length = 4;
-      if (c == 0xF0) low = 0x90;
-      if (c == 0xF4) high = 0x8F;
-    } else {
-      return false;
-    }
-    for (size_t k = 1; k < length; ++k) {
-      if (i + k >= n) return may_be_cut;
-      unsigned char next = p[i + k];
-      if (k == 1 ? (next < low || next > high) : (next < 0x80 || next > 0xBF)) return false;
-    }
-    i += length;
+    int length = Utf8SequenceLength(p + i, n - i);
+    if (length == 0) return false;
+    if (length < 0) return may_be_cut;
+    i += static_cast<size_t>(length);
   }
   return true;
+}
+
+bool LooksLikeUtf8(std::string_view sample, bool may_be_cut) {
+  const auto* p = reinterpret_cast<const unsigned char*>(sample.data());
+  const size_t n = sample.size();
+  size_t valid = 0;
+  size_t invalid = 0;
+  size_t i = 0;
+  while (i < n) {
+    if (p[i] < 0x80) {
+      ++i;
+      continue;
+    }
+    int length = Utf8SequenceLength(p + i, n - i);
+    if (length < 0) {
+      if (!may_be_cut) ++invalid;
+      break;
+    }
+    if (length == 0) {
+      ++invalid;
+      ++i;
+    } else {
+      ++valid;
+      i += static_cast<size_t>(length);
+    }
+  }
+  return valid > invalid;
 }
 
 Gb18030Decoder::Gb18030Decoder() {
