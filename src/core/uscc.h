@@ -57,6 +57,10 @@ Result<Uscc> ParseUscc(std::string_view input,
 // The check character of the first 17 characters. REQUIRES: all 17 are in the alphabet.
 char UsccCheckCharacter(std::string_view first17);
 
+// The GB 11714 check character of the subject code (组织机构代码) whose first eight characters
+// are `first8` (0-9, A-Z), as it stands at position 17 of a credit code; 0 when a character
+// is outside 0-9/A-Z. REQUIRES: first8.size() == 8.
+char UsccSubjectCheckCharacter(std::string_view first8);
 // True iff `c` is in the 31-symbol alphabet.
 bool IsUsccCharacter(char c);
 

@@ -1,59 +1,27 @@
 #include "core/utf8.h"
 
-namespace shujian {
+#include <cstdint>
+#include <cstring>
 
-bool DecodeUtf8(std::string_view text, size_t* pos, char32_t* code_point) {
-  const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
-  size_t size = text.size();
-  size_t start = *pos;
-  unsigned char lead = bytes[start];
-  if (lead < 0x80) {
-    *code_point = lead;
-    *pos = start + 1;
-    return true;
-  }
-  int length;
-  char32_t value;
-  char32_t minimum;
-  if ((lead & 0xE0) == 0xC0) {
-    length = 2, value = lead & 0x1F, minimum = 0x80;
-  } else if ((lead & 0xF0) == 0xE0) {
-    length = 3, value = lead & 0x0F, minimum = 0x800;
-  } else if ((lead & 0xF8) == 0xF0) {
-    length = 4, value = lead & 0x07, minimum = 0x10000;
-  } else {
-    *code_point = kReplacementCharacter;
-    *pos = start + 1;
-    return false;
-  }
-  if (start + length > size) {
-    *code_point = kReplacementCharacter;
-    *pos = start + 1;
-    return false;
-  }
-  for (int offset = 1; offset < length; ++offset) {
-    unsigned char continuation = bytes[start + offset];
-    if ((continuation & 0xC0) != 0x80) {
-      *code_point = kReplacementCharacter;
-      *pos = start + 1;
-      return false;
-    }
-    value = (value << 6) | (continuation & 0x3F);
-  }
-  if (value < minimum || value > 0x10FFFF || (value >= 0xD800 && value <= 0xDFFF)) {
-    *code_point = kReplacementCharacter;
-    *pos = start + 1;
-    return false;
-  }
-  *code_point = value;
-  *pos = start + length;
-  return true;
-}
+namespace shujian {
 
 bool IsValidUtf8(std::string_view text) {
   size_t pos = 0;
   char32_t code_point;
-  while (pos < text.size()) {
+  const size_t size = text.size();
+  while (pos < size) {
+    // ASCII runs eight bytes at a time.
+    while (pos + 8 <= size) {
+      uint64_t word;
+      std::memcpy(&word, text.data() + pos, 8);
+      if (word & 0x8080808080808080ull) break;
+      pos += 8;
+    }
+    if (pos == size) break;
+    if (static_cast<unsigned char>(text[pos]) < 0x80) {
+      ++pos;
+      continue;
+    }
     if (!DecodeUtf8(text, &pos, &code_point)) return false;
   }
   return true;

@@ -1,9 +1,12 @@
 #include "ingest/csv_reader.h"
 
+#include <algorithm>
 #include <cstring>
 
 namespace shujian::ingest {
 namespace {
+
+constexpr size_t kEncodingSample = size_t{1} << 16;
 
 const char* Find(const char* begin, const char* end, char c) {
   const void* found = std::memchr(begin, c, static_cast<size_t>(end - begin));
@@ -200,10 +203,6 @@ void CsvReader::SplitFields(size_t begin, size_t end) {
 std::string CsvReader::Decode(size_t begin, size_t end) {
   std::string_view bytes(buffer_.data() + begin, end - begin);
   if (IsAscii(bytes)) return "";
-  if (mode_ == Mode::kUndecided) {
-    std::string_view rest(buffer_.data() + begin, end_ - begin);
-    mode_ = LooksLikeUtf8(rest, !eof_) ? Mode::kUtf8 : Mode::kGb18030;
-  }
   if (mode_ == Mode::kUtf8) {
     if (IsValidUtf8Prefix(bytes, false)) return "";
     return "本行含有不是UTF-8编码的字节，而文件的其余部分是UTF-8；请把整个文件另存为UTF-8"
@@ -230,6 +229,14 @@ Result<bool> CsvReader::Next(Record* record) {
   size_t end = 0;
   size_t next = 0;
   bool open_quote = false;
+  auto too_long = [&] {
+    const size_t limit = options_.max_record_bytes;
+    const std::string size = limit >= (size_t{1} << 20) ? std::to_string(limit >> 20) + "MB"
+                                                        : std::to_string(limit >> 10) + "KB";
+    return Status::InvalidArgument("文件「" + source_->name() + "」第" + std::to_string(records_ + 1) +
+                                   "行起的一条记录超过" + size +
+                                   "，多半是某个值的引号没有闭合；请在该行附近检查引号后重新导入");
+  };
   while (true) {
     if (pos_ == end_) {
       if (eof_) return false;
@@ -237,13 +244,21 @@ Result<bool> CsvReader::Next(Record* record) {
       continue;
     }
     if (FindRecordEnd(&end, &next, &open_quote)) break;
-    if (end_ - pos_ > options_.max_record_bytes) {
-      return Status::InvalidArgument(
-          "文件「" + source_->name() + "」第" + std::to_string(records_ + 1) + "行起的一条记录超过" +
-          std::to_string(options_.max_record_bytes >> 20) +
-          "MB，多半是某个值的引号没有闭合；请在该行附近检查引号后重新导入");
-    }
+    if (end_ - pos_ > options_.max_record_bytes) return too_long();
     SJ_RETURN_IF_ERROR(Fill());
+  }
+  if (end - pos_ > options_.max_record_bytes) return too_long();
+  // The first record with non-ASCII bytes decides between UTF-8 and GB18030, from the same
+  // sample whatever the chunk size: up to kEncodingSample bytes from the record's start.
+  if (mode_ == Mode::kUndecided && !IsAscii(std::string_view(buffer_.data() + pos_, end - pos_))) {
+    const size_t record_end = end - pos_;
+    const size_t record_next = next - pos_;
+    while (!eof_ && end_ - pos_ < kEncodingSample) SJ_RETURN_IF_ERROR(Fill());
+    end = pos_ + record_end;
+    next = pos_ + record_next;
+    const size_t sample = std::min(end_ - pos_, kEncodingSample);
+    const bool cut = !(eof_ && pos_ + sample == end_);
+    mode_ = LooksLikeUtf8(std::string_view(buffer_.data() + pos_, sample), cut) ? Mode::kUtf8 : Mode::kGb18030;
   }
   record->line = ++records_;
   SplitFields(pos_, end);

@@ -127,7 +127,7 @@ class Collector {
  public:
   Collector(BatchSink& sink, const data::DatasetSchema& schema, const std::vector<InputFile>& files,
             ImportReport* report)
-      : sink_(sink), schema_(schema), files_(files), report_(report) {
+      : sink_(sink), files_(files), report_(report) {
     layout_size_ = schema.columns.size() + 1;
     for (const std::string& key : schema.key) {
       key_columns_.push_back(static_cast<size_t>(schema.FindColumn(key) - schema.columns.data()));
@@ -209,7 +209,6 @@ class Collector {
 
  private:
   BatchSink& sink_;
-  const data::DatasetSchema& schema_;
   const std::vector<InputFile>& files_;
   ImportReport* report_;
   size_t layout_size_;

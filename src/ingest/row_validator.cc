@@ -69,18 +69,24 @@ struct RowValidator::Judgement {
   std::vector<std::string> warnings;
 };
 
-// A direct-mapped memo of judgements of one column.
+// A memo of judgements of one column: the value judged last (runs of one employer, one
+// month), then a direct-mapped table of recent values.
 struct RowValidator::ColumnCache {
-  static constexpr size_t kEntries = 4096;
-  static constexpr uint64_t kTrial = 8192;  // lookups before deciding whether the cache pays
+  static constexpr size_t kEntries = 1024;
+  static constexpr uint64_t kTrial = 8192;  // lookups before deciding whether the table pays
   struct Entry {
     bool used = false;
     LogicalType type = LogicalType::kText;
     CellKind kind = CellKind::kText;
     std::string text;
     Judgement judgement;
+    bool Holds(LogicalType wanted_type, CellKind wanted_kind, std::string_view wanted) const {
+      return used && type == wanted_type && kind == wanted_kind && text == wanted;
+    }
   };
-  std::vector<Entry> entries = std::vector<Entry>(kEntries);
+  Entry scratch;                // where values are judged when the table is off
+  const Entry* last = nullptr;  // the entry of the value judged last
+  std::vector<Entry> entries;   // allocated on first use
   uint64_t lookups = 0;
   uint64_t hits = 0;
   bool enabled = true;
@@ -113,7 +119,7 @@ void ValidatedBlock::Clear() {
 
 RowValidator::RowValidator(const data::DatasetSchema& schema, const HeaderMapping& mapping,
                            const Options& options)
-    : schema_(schema), mapping_(mapping), options_(options), scratch_(std::make_unique<Judgement>()) {
+    : schema_(schema), mapping_(mapping), options_(options) {
   const size_t columns = schema.columns.size();
   for (size_t column = 0; column < columns; ++column) caches_.push_back(std::make_unique<ColumnCache>());
   auto index_of = [&](const std::string& name) {
@@ -144,52 +150,53 @@ std::vector<std::string> RowValidator::LayoutColumns(const data::DatasetSchema& 
 const RowValidator::Judgement& RowValidator::Judge(size_t column, LogicalType type, std::string_view text,
                                                    CellKind kind) {
   ColumnCache& cache = *caches_[column];
-  ColumnCache::Entry* entry = nullptr;
+  if (cache.last != nullptr && cache.last->Holds(type, kind, text)) return cache.last->judgement;
+  ColumnCache::Entry* entry = &cache.scratch;
   if (cache.enabled) {
+    if (cache.entries.empty()) cache.entries.resize(ColumnCache::kEntries);
     size_t slot = (std::hash<std::string_view>()(text) ^ (static_cast<size_t>(type) * 0x9E3779B97F4A7C15ull) ^
                    static_cast<size_t>(kind)) %
                   ColumnCache::kEntries;
-    entry = &cache.entries[slot];
     ++cache.lookups;
-    if (entry->used && entry->type == type && entry->kind == kind && entry->text == text) {
+    if (cache.entries[slot].Holds(type, kind, text)) {
       ++cache.hits;
-      return entry->judgement;
+      cache.last = &cache.entries[slot];
+      return cache.entries[slot].judgement;
     }
     if (cache.lookups == ColumnCache::kTrial && cache.hits * 10 < cache.lookups) {
       cache.enabled = false;  // the values of this column do not repeat
       cache.entries.clear();
       cache.entries.shrink_to_fit();
-      entry = nullptr;
+    } else {
+      entry = &cache.entries[slot];
     }
   }
-  Judgement& judgement = entry != nullptr ? entry->judgement : *scratch_;
+  cache.last = entry;
+  entry->used = true;
+  entry->type = type;
+  entry->kind = kind;
+  entry->text.assign(text);
+  Judgement& judgement = entry->judgement;
   judgement.ok = false;
   judgement.stored.clear();
   judgement.match.clear();
   judgement.reason.clear();
   judgement.warnings.clear();
-  if (entry != nullptr) {
-    entry->used = true;
-    entry->type = type;
-    entry->kind = kind;
-    entry->text.assign(text);
-  }
 
   if (kind == CellKind::kError) {
     judgement.reason = "单元格是Excel的错误值「" + std::string(text) + "」（公式出错）；请改正公式或填入值";
     return judgement;
   }
-  std::string prepared;
+  std::string_view prepared = text;
+  std::string shown;  // a number as Excel shows it
   if (IsIdentifierType(type)) {
     if (std::optional<std::string> broken = IdentifierTurnedIntoNumber(text, kind == CellKind::kNumber)) {
       judgement.reason = std::move(*broken);
       return judgement;
     }
-    prepared.assign(text);
   } else if (kind == CellKind::kNumber && !IsDateType(type)) {
-    prepared = ExcelNumberText(text);
-  } else {
-    prepared.assign(text);
+    shown = ExcelNumberText(text);
+    prepared = shown;
   }
   const data::ColumnSchema& spec = schema_.columns[column];
   data::NormalizeContext context;
@@ -307,7 +314,7 @@ void RowValidator::ValidateRow(const RecordBlock& block, const RecordBlock::Row&
     if (outcome_[static_cast<size_t>(party)] == 1) {
       const bool organisation = judged_[static_cast<size_t>(party)].first == "单位";
       judge(column, organisation ? LogicalType::kUscc : LogicalType::kIdCard,
-            "（" + party_header + "为「" + judged_[static_cast<size_t>(party)].first + "」）");
+            "（" + party_header + "为「" + std::string(judged_[static_cast<size_t>(party)].first) + "」）");
     } else if (outcome_[static_cast<size_t>(party)] == 0 && !schema_.columns[static_cast<size_t>(party)].required) {
       reject(mapping_.HeaderOfColumn(column), raw_[column],
              "「" + party_header + "」为空，无法判断应是身份证号还是统一社会信用代码");
@@ -320,11 +327,12 @@ void RowValidator::ValidateRow(const RecordBlock& block, const RecordBlock::Row&
     if (present_[column]) continue;
     const data::ColumnSchema& spec = schema_.columns[column];
     if (const int condition = condition_of_[column]; condition >= 0 && outcome_[static_cast<size_t>(condition)] == 1) {
-      const std::string& value = judged_[static_cast<size_t>(condition)].first;
+      const std::string_view value = judged_[static_cast<size_t>(condition)].first;
       for (const std::string& trigger : spec.required_when->values) {
         if (trigger != value) continue;
         reject(mapping_.HeaderOfColumn(column), "",
-               "当「" + mapping_.HeaderOfColumn(static_cast<size_t>(condition)) + "」为「" + value + "」时必填");
+               "当「" + mapping_.HeaderOfColumn(static_cast<size_t>(condition)) + "」为「" + std::string(value) +
+                   "」时必填");
         break;
       }
     }

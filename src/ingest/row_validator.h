@@ -121,13 +121,14 @@ class RowValidator {
   std::vector<int> party_type_of_;                    // per column: its party type column or -1
   std::vector<int> condition_of_;                     // per column: its required_when column or -1
   std::vector<int> with_of_;                          // per column: its required_with column or -1
-  std::unique_ptr<Judgement> scratch_;
   // Per row, reused.
   std::vector<std::string_view> raw_;
   std::vector<CellKind> kinds_;
   std::vector<bool> present_;
   std::vector<int> outcome_;  // per column: 0 empty, 1 valid, 2 invalid
-  std::vector<std::pair<std::string, std::string>> judged_;  // (stored, match)
+  // Per column: (stored, match) of the row's valid value, viewing the column's cache entry
+  // (each column is judged at most once per row, so the entry stays put until the next row).
+  std::vector<std::pair<std::string_view, std::string_view>> judged_;
 };
 
 }  // namespace shujian::ingest

@@ -150,12 +150,7 @@ inline std::string ValidIdCard(const std::string& first17) { return first17 + Id
 // A valid credit code: `first8` (authority, kind, region) and the 8 digits of the subject code,
 // whose check character (GB 11714) and the code's own are computed.
 inline std::string ValidUscc(const std::string& first8, const std::string& subject8) {
-  static constexpr int kWeights[8] = {3, 7, 9, 10, 5, 8, 4, 2};
-  int sum = 0;
-  for (int index = 0; index < 8; ++index) sum += (subject8[index] - '0') * kWeights[index];
-  int check = 11 - sum % 11;
-  char subject_check = check == 10 ? 'X' : check == 11 ? '0' : static_cast<char>('0' + check);
-  std::string first17 = first8 + subject8 + subject_check;
+  std::string first17 = first8 + subject8 + UsccSubjectCheckCharacter(subject8);
   return first17 + UsccCheckCharacter(first17);
 }
 

@@ -118,5 +118,28 @@ TEST(UnicodeFoldTest, NfkcFastPathKeepsNormalisedTextAndFoldsTheRest) {
   EXPECT_EQ(NfkcFold("\xE5\xBC"), "\xEF\xBF\xBD\xEF\xBF\xBD");  // each invalid byte: U+FFFD
 }
 
+// The ASCII and valid-UTF-8 shortcuts of the text functions give what the general paths give.
+TEST(UnicodeFoldTest, ShortcutsAgreeWithTheGeneralPaths) {
+  EXPECT_EQ(FoldFullWidth("郧农（渔）罚〔２０２３〕15号　张三"), "郧农(渔)罚〔2023〕15号 张三");
+  EXPECT_EQ(FoldFullWidth("plain ascii"), "plain ascii");
+  EXPECT_EQ(FoldFullWidth("ａ\xFF"), "a\xEF\xBF\xBD");
+  EXPECT_EQ(FoldFullWidth("\xEF\xBC"), "\xEF\xBF\xBD\xEF\xBF\xBD");
+  EXPECT_EQ(FoldFullWidth("ｅｎｄ\xE3\x80\x80"), "end ");
+  EXPECT_EQ(TrimSpaces("　张三　"), "张三");
+  EXPECT_EQ(TrimSpaces("张三"), "张三");
+  EXPECT_EQ(TrimSpaces("\t a b \r\n"), "a b");
+  EXPECT_EQ(TrimSpaces("张三\xC2\xA0"), "张三");
+  EXPECT_EQ(TrimSpaces("\xFF张三"), "\xEF\xBF\xBD张三");
+  EXPECT_EQ(RemoveSpaces("张\xFF三 a\tb"), "张\xEF\xBF\xBD三ab");
+  EXPECT_EQ(NfkcFold("郧农（渔）罚①"), "郧农(渔)罚1");
+  EXPECT_EQ(NfkcFold("张三\xFF"), "张三\xEF\xBF\xBD");
+  EXPECT_EQ(NormalizeNameForMatching("張 三ａｂ（郧阳）"), "张三AB(郧阳)");
+  const std::string ascii(40, 'a');
+  EXPECT_TRUE(IsValidUtf8(ascii + "张" + ascii));
+  EXPECT_FALSE(IsValidUtf8(ascii + "\xE5\xBC" + ascii));
+  EXPECT_FALSE(IsValidUtf8(std::string(9, 'a') + "\xC0\x80"));  // overlong
+  EXPECT_FALSE(IsValidUtf8("\xED\xA0\x80"));                   // a surrogate
+}
+
 }  // namespace
 }  // namespace shujian

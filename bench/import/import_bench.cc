@@ -1,0 +1,191 @@
+// The import benchmark: a generated 2,000,000-row admin_case CSV and a 5,000,000-row
+// social_insurance CSV, each imported by `shujian import` (judging every value, keying and
+// versioning every row, one durable transaction) beside the SQLite command line's `.import`
+// of the same file (Debian's sqlite3: text into a table, nothing checked) and DuckDB's
+// `read_csv` into a table of a database file (C API), in the same run, each contender in its
+// own child process. Prints rows/s, peak memory and the ratios as Markdown.
+//
+//   import_bench [--dir DIR] [--admin-rows N] [--si-rows N] [--shujian PATH] [--sqlite3 PATH]
+//
+// Files are generated (seeded: the same bytes every run) into DIR (bench/.cache/import by
+// default) and removed after their dataset's measurements.
+#include <duckdb.h>
+#include <sys/utsname.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <vector>
+
+#include "import_data.h"
+#include "measure.h"
+
+namespace shujian::bench {
+namespace {
+
+struct Options {
+  std::string dir = "bench/.cache/import";
+  int64_t admin_rows = 2000000;
+  int64_t si_rows = 5000000;
+  std::string shujian = SHUJIAN_BINARY;
+  std::string sqlite3 = "sqlite3";
+};
+
+void RemoveDatabase(const std::string& path) {
+  for (const char* suffix : {"", "-wal", "-shm", ".wal"}) std::filesystem::remove(path + suffix);
+}
+
+std::string Machine() {
+  std::string cpu = "unknown CPU";
+  std::ifstream info("/proc/cpuinfo");
+  for (std::string line; std::getline(info, line);) {
+    if (line.rfind("model name", 0) == 0) {
+      cpu = line.substr(line.find(':') + 2);
+      break;
+    }
+  }
+  long pages = sysconf(_SC_PHYS_PAGES);
+  long page = sysconf(_SC_PAGE_SIZE);
+  struct utsname name;
+  uname(&name);
+  char text[512];
+  std::snprintf(text, sizeof text, "%s, %ld cores, %.0f GiB RAM, %s %s; DuckDB %s", cpu.c_str(),
+                sysconf(_SC_NPROCESSORS_ONLN), double(pages) * double(page) / (1 << 30), name.sysname,
+                name.release, duckdb_library_version());
+  return text;
+}
+
+// Runs a command in the measured child with stdout into `output` (the child execs it, so the
+// measurement is the command's own).
+Measurement Run(const std::string& name, const std::vector<std::string>& argv, const std::string& output) {
+  return MeasureInChild(name, [&](Reporter&) {
+    FILE* out = std::freopen(output.c_str(), "w", stdout);
+    if (out == nullptr) return 127;
+    std::vector<char*> args;
+    for (const std::string& arg : argv) args.push_back(const_cast<char*>(arg.c_str()));
+    args.push_back(nullptr);
+    execvp(args[0], args.data());
+    return 127;
+  });
+}
+
+std::string ReadFile(const std::string& path) {
+  std::ifstream in(path);
+  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  while (!text.empty() && text.back() == '\n') text.pop_back();
+  return text;
+}
+
+Measurement DuckDbReadCsv(const std::string& csv, const std::string& database) {
+  return MeasureInChild("duckdb read_csv", [&](Reporter& reporter) {
+    duckdb_database db;
+    duckdb_connection connection;
+    if (duckdb_open(database.c_str(), &db) == DuckDBError) return 1;
+    if (duckdb_connect(db, &connection) == DuckDBError) return 1;
+    duckdb_result result;
+    std::string sql = "CREATE TABLE t AS SELECT * FROM read_csv('" + csv + "', header = true)";
+    if (duckdb_query(connection, sql.c_str(), &result) == DuckDBError) {
+      reporter.Note(duckdb_result_error(&result));
+      duckdb_destroy_result(&result);
+      return 1;
+    }
+    duckdb_destroy_result(&result);
+    if (duckdb_query(connection, "SELECT count(*) FROM t", &result) == DuckDBSuccess) {
+      reporter.Note(std::to_string(duckdb_value_int64(&result, 0, 0)) + " rows");
+    }
+    duckdb_destroy_result(&result);
+    duckdb_query(connection, "CHECKPOINT", &result);
+    duckdb_destroy_result(&result);
+    duckdb_disconnect(&connection);
+    duckdb_close(&db);  // durable, as the others are
+    return 0;
+  });
+}
+
+void Compare(const Options& options, const std::string& dataset, const GeneratedFile& file) {
+  const std::string db = options.dir + "/bench.db";
+  const std::string json = options.dir + "/shujian.json";
+  std::vector<Measurement> results;
+
+  RemoveDatabase(db);
+  std::string init = options.shujian + " --db " + db + " init >/dev/null";
+  if (std::system(init.c_str()) != 0) std::fprintf(stderr, "shujian init failed\n");
+  Measurement first = Run("shujian import", {options.shujian, "--db", db, "import", dataset, file.path, "--json"}, json);
+  first.note = ReadFile(json);
+  results.push_back(first);
+  Measurement again =
+      Run("shujian import, same file again", {options.shujian, "--db", db, "import", dataset, file.path, "--json"}, json);
+  again.note = ReadFile(json);
+  RemoveDatabase(db);
+
+  Measurement sqlite = Run("sqlite3 .import", {options.sqlite3, db, "-cmd", ".mode csv", ".import " + file.path + " t"},
+                           "/dev/null");
+  results.push_back(sqlite);
+  RemoveDatabase(db);
+
+  results.push_back(DuckDbReadCsv(file.path, db + ".duckdb"));
+  RemoveDatabase(db + ".duckdb");
+  results.push_back(again);
+
+  char title[256];
+  std::snprintf(title, sizeof title, "%s: %lld rows, %.0f MB CSV (%lld rows with a value to reject)", dataset.c_str(),
+                static_cast<long long>(file.rows), file.bytes / 1e6, static_cast<long long>(file.noisy_rows));
+  PrintComparison(title, results, static_cast<long>(file.rows));
+  if (results[1].seconds > 0 && results[2].seconds > 0) {
+    std::printf("\nshujian import ÷ sqlite3 .import: %.2f× the time (goal: below 1); ÷ duckdb read_csv: %.2f× "
+                "the time (goal: within 2)\n",
+                results[0].seconds / results[1].seconds, results[0].seconds / results[2].seconds);
+  }
+  std::fflush(stdout);
+}
+
+}  // namespace
+}  // namespace shujian::bench
+
+int main(int argc, char** argv) {
+  using namespace shujian::bench;
+  Options options;
+  for (int index = 1; index + 1 < argc; index += 2) {
+    std::string flag = argv[index];
+    std::string value = argv[index + 1];
+    if (flag == "--dir") options.dir = value;
+    else if (flag == "--admin-rows") options.admin_rows = std::atoll(value.c_str());
+    else if (flag == "--si-rows") options.si_rows = std::atoll(value.c_str());
+    else if (flag == "--shujian") options.shujian = value;
+    else if (flag == "--sqlite3") options.sqlite3 = value;
+    else {
+      std::fprintf(stderr, "usage: import_bench [--dir DIR] [--admin-rows N] [--si-rows N] [--shujian PATH] "
+                           "[--sqlite3 PATH]\n");
+      return 2;
+    }
+  }
+  std::filesystem::create_directories(options.dir);
+  options.dir = std::filesystem::absolute(options.dir).string();
+  std::printf("## Import benchmark\n\nMachine: %s\n", Machine().c_str());
+
+  struct Plan {
+    const char* dataset;
+    int64_t rows;
+    uint64_t seed;
+    bool (*generate)(const std::string&, int64_t, uint64_t, GeneratedFile*);
+  };
+  const Plan plans[] = {{"admin_case", options.admin_rows, 20231, GenerateAdminCases},
+                        {"social_insurance", options.si_rows, 20232, GenerateSocialInsurance}};
+  for (const Plan& plan : plans) {
+    if (plan.rows <= 0) continue;
+    GeneratedFile file;
+    const std::string path = options.dir + "/" + plan.dataset + "_" + std::to_string(plan.rows) + ".csv";
+    double started = NowSeconds();
+    if (!plan.generate(path, plan.rows, plan.seed, &file)) {
+      std::fprintf(stderr, "cannot write %s\n", path.c_str());
+      return 1;
+    }
+    std::fprintf(stderr, "generated %s in %.1f s\n", path.c_str(), NowSeconds() - started);
+    Compare(options, plan.dataset, file);
+    std::filesystem::remove(path);
+  }
+  return 0;
+}
