@@ -41,9 +41,10 @@ bench-configure: setup
 
 # The import benchmark (bench/import/): generated admin_case and social_insurance CSVs imported
 # by shujian, sqlite3 .import and DuckDB read_csv side by side; prints the table of bench/README.md.
+# BENCH_ARGS="--repeat 1 --admin-rows 200000 --si-rows 500000" for a quick run.
 bench-import: bench-configure
 	@cmake --build $(BENCH_BUILD_DIR) --target import_bench -j $(JOBS)
-	@$(BENCH_BUILD_DIR)/bench/import_bench --dir bench/.cache/import
+	@$(BENCH_BUILD_DIR)/bench/import_bench --dir bench/.cache/import $(BENCH_ARGS)
 
 format:
 	@clang-format -i $$(git ls-files '*.cc' '*.h')

@@ -21,21 +21,26 @@ Result<std::string> StoreImportSink::Begin(std::string_view dataset, const std::
   return manifest_.id;
 }
 
-Result<ingest::RowFate> StoreImportSink::Put(std::span<const ingest::SinkCell> cells, int file, int64_t line) {
+Status StoreImportSink::PutRows(std::span<const ingest::SinkCell> cells, int file, std::span<const int64_t> lines,
+                                std::vector<ingest::RowFate>* fates) {
   if (!writer_) return Status::FailedPrecondition("导入批次尚未开始");
   cells_.resize(cells.size());
   for (size_t index = 0; index < cells.size(); ++index) cells_[index] = {cells[index].value, cells[index].match};
-  SJ_ASSIGN_OR_RETURN(store::PutResult put, writer_->Put(cells_, file, line));
-  ingest::RowFate fate;
-  switch (put.outcome) {
-    case store::RowOutcome::kNew: fate.kind = ingest::RowFate::kNew; break;
-    case store::RowOutcome::kNewVersion: fate.kind = ingest::RowFate::kNewVersion; break;
-    case store::RowOutcome::kUnchanged: fate.kind = ingest::RowFate::kUnchanged; break;
-    case store::RowOutcome::kConflict: fate.kind = ingest::RowFate::kConflict; break;
+  results_.clear();
+  SJ_RETURN_IF_ERROR(writer_->PutRows(cells_, file, lines, &results_));
+  for (const store::PutResult& put : results_) {
+    ingest::RowFate fate;
+    switch (put.outcome) {
+      case store::RowOutcome::kNew: fate.kind = ingest::RowFate::kNew; break;
+      case store::RowOutcome::kNewVersion: fate.kind = ingest::RowFate::kNewVersion; break;
+      case store::RowOutcome::kUnchanged: fate.kind = ingest::RowFate::kUnchanged; break;
+      case store::RowOutcome::kConflict: fate.kind = ingest::RowFate::kConflict; break;
+    }
+    fate.conflict_file = put.conflict_file;
+    fate.conflict_line = put.conflict_line;
+    fates->push_back(fate);
   }
-  fate.conflict_file = put.conflict_file;
-  fate.conflict_line = put.conflict_line;
-  return fate;
+  return Status::Ok();
 }
 
 Status StoreImportSink::AddProblems(std::span<const ingest::RowProblem> problems, int file) {

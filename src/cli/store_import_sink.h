@@ -27,7 +27,8 @@ class StoreImportSink final : public ingest::BatchSink {
 
   Result<std::string> Begin(std::string_view dataset, const std::vector<std::string>& columns,
                             const std::vector<std::string>& key_columns) override;
-  Result<ingest::RowFate> Put(std::span<const ingest::SinkCell> cells, int file, int64_t line) override;
+  Status PutRows(std::span<const ingest::SinkCell> cells, int file, std::span<const int64_t> lines,
+                 std::vector<ingest::RowFate>* fates) override;
   Status AddProblems(std::span<const ingest::RowProblem> problems, int file) override;
   Status Commit(const std::vector<ingest::ImportedFile>& files) override;
 
@@ -37,6 +38,7 @@ class StoreImportSink final : public ingest::BatchSink {
   std::unique_ptr<store::Transaction> transaction_;
   std::unique_ptr<store::DatasetRowWriter> writer_;
   std::vector<store::DatasetCell> cells_;
+  std::vector<store::PutResult> results_;
   std::vector<store::RejectRecord> rejects_;
 };
 

@@ -56,8 +56,11 @@ class BatchSink {
   // by `key_columns`. Returns the batch id.
   virtual Result<std::string> Begin(std::string_view dataset, const std::vector<std::string>& columns,
                                     const std::vector<std::string>& key_columns) = 0;
-  // Keeps one valid row of file `file` (an index into the request's files).
-  virtual Result<RowFate> Put(std::span<const SinkCell> cells, int file, int64_t line) = 0;
+  // Keeps valid rows of file `file` (an index into the request's files): `cells` holds
+  // lines.size() rows of one cell per column (as given to Begin), row after row. Appends one
+  // RowFate per row to *fates, in order.
+  virtual Status PutRows(std::span<const SinkCell> cells, int file, std::span<const int64_t> lines,
+                         std::vector<RowFate>* fates) = 0;
   // Keeps rejects and warnings of file `file`, in order.
   virtual Status AddProblems(std::span<const RowProblem> problems, int file) = 0;
   // Records the files with their counts and makes the batch durable. Until it returns OK,

@@ -135,10 +135,23 @@ class Collector {
   }
 
   Status Add(const ValidatedBlock& block, ImportedFile* file, const HeaderMapping& mapping) {
+    // The valid rows go to the sink together; then every row is counted, and its problems
+    // kept, in line order.
+    cells_.clear();
+    lines_.clear();
+    fates_.clear();
+    for (const ValidatedBlock::Row& row : block.rows) {
+      if (row.rejected) continue;
+      for (size_t column = 0; column < layout_size_; ++column) {
+        cells_.push_back({block.span(row.first_span + 2 * column), block.span(row.first_span + 2 * column + 1)});
+      }
+      lines_.push_back(row.line);
+    }
+    if (!lines_.empty()) SJ_RETURN_IF_ERROR(sink_.PutRows(cells_, block.file, lines_, &fates_));
     size_t next_problem = 0;
+    size_t next_fate = 0;
     const std::vector<RowProblem>& problems = block.problems;
     for (const ValidatedBlock::Row& row : block.rows) {
-      // The problems of this row (and of blank rows before it) come first.
       while (next_problem < problems.size() && problems[next_problem].line <= row.line) {
         SJ_RETURN_IF_ERROR(Keep(problems[next_problem++], block.file, file));
       }
@@ -147,11 +160,9 @@ class Collector {
         ++file->rejected;
         continue;
       }
-      cells_.clear();
-      for (size_t column = 0; column < layout_size_; ++column) {
-        cells_.push_back({block.span(row.first_span + 2 * column), block.span(row.first_span + 2 * column + 1)});
-      }
-      SJ_ASSIGN_OR_RETURN(RowFate fate, sink_.Put(cells_, block.file, row.line));
+      const RowFate& fate = fates_[next_fate];
+      const SinkCell* cells = &cells_[next_fate * layout_size_];
+      ++next_fate;
       switch (fate.kind) {
         case RowFate::kNew: ++file->accepted; break;
         case RowFate::kNewVersion:
@@ -165,7 +176,7 @@ class Collector {
           std::string key;
           for (size_t column : key_columns_) {
             headers += (headers.empty() ? "" : "、") + mapping.HeaderOfColumn(column);
-            key += (key.empty() ? "" : "|") + std::string(cells_[column].value);
+            key += (key.empty() ? "" : "|") + std::string(cells[column].value);
           }
           std::string where = "第" + std::to_string(fate.conflict_line) + "行";
           if (fate.conflict_file != block.file && fate.conflict_file >= 0 &&
@@ -214,6 +225,8 @@ class Collector {
   size_t layout_size_;
   std::vector<size_t> key_columns_;
   std::vector<SinkCell> cells_;
+  std::vector<int64_t> lines_;
+  std::vector<RowFate> fates_;
   std::vector<RowProblem> pending_;
   int pending_file_ = 0;
   int64_t warnings_ = 0;

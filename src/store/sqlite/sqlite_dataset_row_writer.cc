@@ -219,6 +219,17 @@ int64_t SqliteDatasetRowWriter::Append(std::span<const DatasetCell> cells, int f
   return next_ordinal_++;
 }
 
+Result<uint64_t> SqliteDatasetRowWriter::KeyOf(std::span<const DatasetCell> cells,
+                                               std::vector<std::string_view>* parts) {
+  for (size_t position : key_positions_) {
+    const DatasetCell& cell = cells[position];
+    std::string_view part = cell.match.empty() ? cell.value : cell.match;
+    if (part.empty()) return Status::InvalidArgument("主键列「" + layout_.columns[position] + "」为空");
+    parts->push_back(part);
+  }
+  return RowKeyHash(std::span<const std::string_view>(*parts).last(key_positions_.size()));
+}
+
 Result<PutResult> SqliteDatasetRowWriter::Put(std::span<const DatasetCell> cells, int file, int64_t line) {
   if (finished_) return Status::FailedPrecondition("数据行写入已结束");
   if (cells.size() != layout_.columns.size()) {
@@ -226,22 +237,47 @@ Result<PutResult> SqliteDatasetRowWriter::Put(std::span<const DatasetCell> cells
                                    std::to_string(layout_.columns.size()) + "）不符");
   }
   parts_.clear();
-  for (size_t position : key_positions_) {
-    const DatasetCell& cell = cells[position];
-    std::string_view part = cell.match.empty() ? cell.value : cell.match;
-    if (part.empty()) {
-      return Status::InvalidArgument("主键列「" + layout_.columns[position] + "」为空");
-    }
-    parts_.push_back(part);
+  SJ_ASSIGN_OR_RETURN(uint64_t hash, KeyOf(cells, &parts_));
+  return PutKeyed(cells, file, line, parts_, hash);
+}
+
+Status SqliteDatasetRowWriter::PutRows(std::span<const DatasetCell> cells, int file,
+                                       std::span<const int64_t> lines, std::vector<PutResult>* results) {
+  if (finished_) return Status::FailedPrecondition("数据行写入已结束");
+  const size_t width = layout_.columns.size();
+  if (cells.size() != width * lines.size()) {
+    return Status::InvalidArgument("数据行的单元格数（" + std::to_string(cells.size()) + "）与布局不符");
   }
+  // Hash every key first, so the index memory of the rows ahead can be fetched while a row
+  // is being stored.
+  const size_t key_size = key_positions_.size();
+  batch_hashes_.clear();
+  batch_parts_.clear();
+  for (size_t row = 0; row < lines.size(); ++row) {
+    SJ_ASSIGN_OR_RETURN(uint64_t hash, KeyOf(cells.subspan(row * width, width), &batch_parts_));
+    batch_hashes_.push_back(hash);
+  }
+  constexpr size_t kAhead = 8;
+  for (size_t row = 0; row < lines.size(); ++row) {
+    if (row + kAhead < lines.size()) index_.Prefetch(batch_hashes_[row + kAhead]);
+    SJ_ASSIGN_OR_RETURN(PutResult result,
+                        PutKeyed(cells.subspan(row * width, width), file, lines[row],
+                                 std::span<const std::string_view>(batch_parts_).subspan(row * key_size, key_size),
+                                 batch_hashes_[row]));
+    results->push_back(result);
+  }
+  return Status::Ok();
+}
+
+Result<PutResult> SqliteDatasetRowWriter::PutKeyed(std::span<const DatasetCell> cells, int file, int64_t line,
+                                                   std::span<const std::string_view> parts, uint64_t hash) {
   if (next_ordinal_ > kMaxOrdinal) {
     return Status::InvalidArgument("数据集「" + layout_.dataset + "」的行数超过上限");
   }
-  const uint64_t hash = RowKeyHash(parts_);
   int64_t found = -1;
   Status error;
   size_t handle = index_.Find(hash, [&](uint64_t ordinal) {
-    Result<bool> equal = KeyEquals(static_cast<int64_t>(ordinal), parts_);
+    Result<bool> equal = KeyEquals(static_cast<int64_t>(ordinal), parts);
     if (!equal.ok()) {
       error = equal.status();
       return true;
@@ -274,7 +310,7 @@ Result<PutResult> SqliteDatasetRowWriter::Put(std::span<const DatasetCell> cells
   }
   if (hashes_.size() >= kSegmentRows) {
     SJ_RETURN_IF_ERROR(Flush());
-  } else if (hashes_.size() % 1024 == 0) {
+  } else if (!hashes_.empty() && hashes_.size() % 1024 == 0) {
     size_t bytes = 0;
     for (const ColumnBuilder& builder : builders_) bytes += builder.bytes();
     if (bytes >= kSegmentBytes) SJ_RETURN_IF_ERROR(Flush());

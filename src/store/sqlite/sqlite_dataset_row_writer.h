@@ -28,6 +28,8 @@ class SqliteDatasetRowWriter final : public DatasetRowWriter {
                                                               const DatasetLayout& layout);
 
   Result<PutResult> Put(std::span<const DatasetCell> cells, int file, int64_t line) override;
+  Status PutRows(std::span<const DatasetCell> cells, int file, std::span<const int64_t> lines,
+                 std::vector<PutResult>* results) override;
   Status Finish() override;
 
  private:
@@ -35,6 +37,11 @@ class SqliteDatasetRowWriter final : public DatasetRowWriter {
       : connection_(connection), reader_(std::move(reader)) {}
 
   Status LoadIndex(const std::vector<int64_t>& superseded);
+  // The key of a row: its parts (into parts_) and their hash. InvalidArgument for an empty part.
+  Result<uint64_t> KeyOf(std::span<const DatasetCell> cells, std::vector<std::string_view>* parts);
+  // Put, once the key is known.
+  Result<PutResult> PutKeyed(std::span<const DatasetCell> cells, int file, int64_t line,
+                             std::span<const std::string_view> parts, uint64_t hash);
   // The segment holding a stored (flushed) ordinal, decoded on demand; a few are cached.
   Result<LoadedSegment*> SegmentOf(int64_t ordinal);
   Result<bool> KeyEquals(int64_t ordinal, std::span<const std::string_view> parts);
@@ -61,6 +68,8 @@ class SqliteDatasetRowWriter final : public DatasetRowWriter {
   std::deque<std::unique_ptr<LoadedSegment>> cache_;  // most recently used first
   std::string encoded_;
   std::vector<std::string_view> parts_;
+  std::vector<uint64_t> batch_hashes_;
+  std::vector<std::string_view> batch_parts_;
   bool finished_ = false;
   std::unique_ptr<SqliteStatement> insert_superseded_;
 };

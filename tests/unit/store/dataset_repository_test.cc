@@ -405,5 +405,29 @@ TEST_F(DatasetRepositoryTest, IntegrityCheckFindsTamperedCounts) {
   EXPECT_NE(status.message().find("当前行数"), std::string::npos) << status.message();
 }
 
+TEST_F(DatasetRepositoryTest, PutRowsDecidesAsPutDoes) {
+  Import({{"A-1", "", "张三", 2}});
+  auto transaction = store_->Begin().value();
+  std::string id = transaction->datasets().CreateBatch({.dataset = "cases"}).value();
+  auto writer = transaction->datasets().OpenRowWriter(id, layout_).value();
+  std::vector<DatasetCell> cells = {{"A-1", ""}, {"张三", ""}, {"", ""},   // unchanged
+                                    {"A-2", ""}, {"李四", ""}, {"", ""},   // new
+                                    {"A-2", ""}, {"王五", ""}, {"", ""},   // conflict with line 3
+                                    {"A-1", ""}, {"张三", ""}, {"x", ""}};  // changed: a new version
+  std::vector<int64_t> lines = {2, 3, 4, 5};
+  std::vector<PutResult> results;
+  ASSERT_TRUE(writer->PutRows(cells, 0, lines, &results).ok());
+  ASSERT_EQ(results.size(), 4u);
+  EXPECT_EQ(results[0].outcome, RowOutcome::kUnchanged);
+  EXPECT_EQ(results[1].outcome, RowOutcome::kNew);
+  EXPECT_EQ(results[2].outcome, RowOutcome::kConflict);
+  EXPECT_EQ(results[2].conflict_line, 3);
+  EXPECT_EQ(results[3].outcome, RowOutcome::kNewVersion);
+  std::vector<DatasetCell> empty_key = {{"", ""}, {"x", ""}, {"", ""}};
+  std::vector<int64_t> one = {6};
+  EXPECT_EQ(writer->PutRows(empty_key, 0, one, &results).code(), StatusCode::kInvalidArgument);
+  EXPECT_EQ(writer->PutRows(empty_key, 0, lines, &results).code(), StatusCode::kInvalidArgument);
+}
+
 }  // namespace
 }  // namespace shujian::store
