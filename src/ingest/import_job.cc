@@ -197,6 +197,12 @@ class Collector {
   }
 
   Status Keep(const RowProblem& problem, int file_index, ImportedFile* file) {
+    if (problem.excel_damage) ++excel_damage_;
+    if (problem.needs_excel_evidence && excel_damage_ == 0) {
+      // Shown at the end of the file if the file turns out to have Excel damage.
+      if (held_.size() < static_cast<size_t>(kStoredWarningsPerBatch)) held_.push_back(problem);
+      return Status::Ok();
+    }
     if (problem.warning) {
       ++file->warnings;
       if (++warnings_ > kStoredWarningsPerBatch) {
@@ -209,6 +215,20 @@ class Collector {
     pending_.push_back(problem);
     if (pending_.size() >= kProblemsPerFlush) return Flush();
     return Status::Ok();
+  }
+
+  // Ends a file: its held warnings are kept if it had Excel damage, else dropped.
+  Status FinishFile(int file_index, ImportedFile* file) {
+    std::vector<RowProblem> held = std::move(held_);
+    held_.clear();
+    if (excel_damage_ > 0) {
+      for (RowProblem& problem : held) {
+        problem.needs_excel_evidence = false;
+        SJ_RETURN_IF_ERROR(Keep(problem, file_index, file));
+      }
+    }
+    excel_damage_ = 0;
+    return Flush();
   }
 
   Status Flush() {
@@ -230,6 +250,8 @@ class Collector {
   std::vector<RowProblem> pending_;
   int pending_file_ = 0;
   int64_t warnings_ = 0;
+  int64_t excel_damage_ = 0;       // in the current file
+  std::vector<RowProblem> held_;   // warnings waiting for evidence of Excel damage
 };
 
 // Reads one file with a reader thread and `workers` validating threads; the calling thread
@@ -441,7 +463,7 @@ Result<ImportReport> ImportFiles(const data::SchemaRegistry& schemas, const Impo
       Pipeline pipeline(&file, static_cast<int>(index), *schema, options, workers);
       SJ_RETURN_IF_ERROR(pipeline.Run(consume));
     }
-    SJ_RETURN_IF_ERROR(collector.Flush());
+    SJ_RETURN_IF_ERROR(collector.FinishFile(static_cast<int>(index), &summary));
     // The manifest needs the hash of everything read; XLSX is read through libzip, so its
     // bytes are hashed here.
     summary.sha256 = file.reader->Sha256Hex();

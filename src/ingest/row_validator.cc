@@ -66,7 +66,9 @@ struct RowValidator::Judgement {
   std::string stored;
   std::string match;  // only when it differs from stored
   std::string reason;
+  bool excel_damage = false;  // the reason is an identifier Excel turned into a number
   std::vector<std::string> warnings;
+  std::string excel_suspicion;  // a warning that needs evidence of Excel damage in the file
 };
 
 // A memo of judgements of one column: the value judged last (runs of one employer, one
@@ -181,7 +183,9 @@ const RowValidator::Judgement& RowValidator::Judge(size_t column, LogicalType ty
   judgement.stored.clear();
   judgement.match.clear();
   judgement.reason.clear();
+  judgement.excel_damage = false;
   judgement.warnings.clear();
+  judgement.excel_suspicion.clear();
 
   if (kind == CellKind::kError) {
     judgement.reason = "单元格是Excel的错误值「" + std::string(text) + "」（公式出错）；请改正公式或填入值";
@@ -192,6 +196,7 @@ const RowValidator::Judgement& RowValidator::Judge(size_t column, LogicalType ty
   if (IsIdentifierType(type)) {
     if (std::optional<std::string> broken = IdentifierTurnedIntoNumber(text, kind == CellKind::kNumber)) {
       judgement.reason = std::move(*broken);
+      judgement.excel_damage = true;
       return judgement;
     }
   } else if (kind == CellKind::kNumber && !IsDateType(type)) {
@@ -208,6 +213,7 @@ const RowValidator::Judgement& RowValidator::Judge(size_t column, LogicalType ty
     judgement.reason = Reason(type, value.status().message());
     if (IsIdentifierType(type) && EndsLikeExcelNumber(prepared)) {
       judgement.reason += "；号码末尾是000，很可能是Excel把号码当成数字保存后丢失了末尾几位，请从原系统重新导出";
+      judgement.excel_damage = true;
     }
     return judgement;
   }
@@ -216,7 +222,7 @@ const RowValidator::Judgement& RowValidator::Judge(size_t column, LogicalType ty
   if (value->match_key != judgement.stored) judgement.match = std::move(value->match_key);
   judgement.warnings = std::move(value->warnings);
   if (IsIdentifierType(type) && EndsLikeExcelNumber(prepared)) {
-    judgement.warnings.push_back("号码末尾是000；如果文件曾用Excel保存，号码可能已丢失末尾几位，请核对");
+    judgement.excel_suspicion = "号码末尾是000，而本文件中有被Excel转成数字的号码：这个号码可能也已丢失末尾几位，请核对";
   } else if (IsIdentifierType(type) && kind == CellKind::kNumber && prepared.size() > 15) {
     judgement.warnings.push_back("号码存放在数字格式的单元格中；用Excel打开保存会丢失末尾几位，请把该列设为文本格式");
   }
@@ -286,6 +292,7 @@ void RowValidator::ValidateRow(const RecordBlock& block, const RecordBlock::Row&
     if (!judgement.ok) {
       outcome_[column] = 2;
       reject(header, raw_[column], judgement.reason + std::string(suffix));
+      out->problems.back().excel_damage = judgement.excel_damage;
       return;
     }
     outcome_[column] = 1;
@@ -294,6 +301,10 @@ void RowValidator::ValidateRow(const RecordBlock& block, const RecordBlock::Row&
     for (const std::string& warning : judgement.warnings) {
       out->problems.push_back({row.line, header, std::string(raw_[column]), warning, true});
       ++out->warnings;
+    }
+    if (!judgement.excel_suspicion.empty()) {
+      out->problems.push_back({row.line, header, std::string(raw_[column]), judgement.excel_suspicion, true});
+      out->problems.back().needs_excel_evidence = true;
     }
   };
 

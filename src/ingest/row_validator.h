@@ -12,6 +12,9 @@
 // A row is valid, rejected (with one reject per bad value: line, column as the user wrote it,
 // raw value, reason in Chinese) or blank (every cell empty: skipped, not counted). Values
 // accepted with a warning (an abolished county code, a legacy credit code) are recorded too.
+// An ID number ending in 000 that passes its check is what one in eleven numbers damaged by
+// Excel looks like; its warning is marked needs_excel_evidence, for the import job to show
+// only when the same file has damage that was certain.
 //
 // Results of NormalizeValue are memoised per column for repeated values (agencies, periods,
 // employers); the cache turns itself off for columns whose values do not repeat.
@@ -42,6 +45,9 @@ struct RowProblem {
   std::string value;   // the raw value
   std::string reason;
   bool warning = false;
+  bool excel_damage = false;          // a reject: an identifier that Excel turned into a number
+  bool needs_excel_evidence = false;  // a warning worth showing only if the same file has
+                                      // Excel damage (an ID number ending in 000 that passes)
 };
 
 // Records read from a file, copied into one arena so a worker thread can judge them.

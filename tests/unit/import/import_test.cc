@@ -359,5 +359,27 @@ TEST_F(ImportTest, JsonLines) {
   EXPECT_EQ(report.accepted + report.rejected, 2);
 }
 
+TEST_F(ImportTest, AnIdEndingIn000IsFlaggedOnlyInAFileExcelDamaged) {
+  const std::string header = "身份证号,姓名,死亡日期\n";
+  const std::string ends_000 = "420304198001012000,张三,2023-01-01\n";  // valid, and ends in 000
+  WriteBytes(dir_.File("clean.csv"), header + ends_000);
+  ingest::ImportReport clean = Import("death_record", {dir_.File("clean.csv")}).value();
+  EXPECT_EQ(clean.accepted, 1);
+  EXPECT_EQ(clean.warnings, 0) << "no sign of Excel in this file";
+  EXPECT_TRUE(Rejects(clean.batch_id, true).empty());
+
+  WriteBytes(dir_.File("excel.csv"), header + ends_000 + "4.20304E+17,李四,2023-01-02\n");
+  ingest::ImportReport excel = Import("death_record", {dir_.File("excel.csv")}).value();
+  EXPECT_EQ(excel.rejected, 1);
+  EXPECT_EQ(excel.warnings, 1);
+  auto listed = Rejects(excel.batch_id, true);
+  ASSERT_EQ(listed.size(), 2u);
+  EXPECT_EQ(listed[0].line, 3);
+  EXPECT_FALSE(listed[0].warning);
+  EXPECT_EQ(listed[1].line, 2);
+  EXPECT_TRUE(listed[1].warning);
+  EXPECT_NE(listed[1].reason.find("末尾是000"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace shujian

@@ -201,6 +201,7 @@ TEST_F(RowValidatorTest, IdentifiersExcelTurnedIntoNumbers) {
   ASSERT_FALSE(passed.rows[0].rejected);
   ASSERT_EQ(passed.problems.size(), 1u);
   EXPECT_TRUE(passed.problems[0].warning);
+  EXPECT_TRUE(passed.problems[0].needs_excel_evidence) << "shown only when the file shows Excel damage";
   EXPECT_NE(passed.problems[0].reason.find("末尾是000"), std::string::npos);
 
   // Numbers in other columns are what Excel shows.
