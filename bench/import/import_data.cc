@@ -119,14 +119,16 @@ std::string DateText(Random& random, Date date) {
 
 // An amount in 元: whole or with 分, sometimes with thousands separators (then quoted).
 std::string Money(Random& random, int64_t yuan) {
-  char text[64];
-  if (yuan >= 1000 && random.Chance(0.2)) {
-    std::snprintf(text, sizeof text, "\"%lld,%03lld.%02lld\"", static_cast<long long>(yuan / 1000),
-                  static_cast<long long>(yuan % 1000), static_cast<long long>(random.Between(0, 99)));
-  } else {
-    std::snprintf(text, sizeof text, "%lld", static_cast<long long>(yuan));
+  std::string digits = std::to_string(yuan);
+  if (yuan < 1000 || !random.Chance(0.2)) return digits;
+  std::string grouped;
+  for (size_t index = 0; index < digits.size(); ++index) {
+    if (index > 0 && (digits.size() - index) % 3 == 0) grouped.push_back(',');
+    grouped.push_back(digits[index]);
   }
-  return text;
+  char cents[8];
+  std::snprintf(cents, sizeof cents, ".%02d", static_cast<int>(random.Between(0, 99)));
+  return "\"" + grouped + cents + "\"";  // quoted: it holds commas
 }
 
 // Breaks a valid ID number the way typing does: a wrong last digit.
