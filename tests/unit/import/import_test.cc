@@ -222,6 +222,7 @@ TEST_F(ImportTest, EveryTemplateImportsItsExampleRow) {
     ASSERT_TRUE(report.ok()) << report.status().ToString();
     EXPECT_EQ(report->rows, 1);
     EXPECT_EQ(report->accepted, 1);
+    EXPECT_EQ(report->warnings, 0) << "the examples are valid values, without a warning";
     EXPECT_EQ(report->files[0].sheet, "数据");
   }
 }
