@@ -59,12 +59,7 @@ Status StoreImportSink::Commit(const std::vector<ingest::ImportedFile>& files) {
   for (const ingest::ImportedFile& file : files) {
     manifest_.files.push_back({file.name, file.sha256, file.bytes, file.format, file.encoding, file.sheet,
                                file.rows, file.accepted, file.rejected, file.unchanged});
-    manifest_.rows += file.rows;
-    manifest_.accepted += file.accepted;
-    manifest_.rejected += file.rejected;
-    manifest_.unchanged += file.unchanged;
-    manifest_.new_versions += file.new_versions;
-    manifest_.warnings += file.warnings;
+    ingest::AddFileCounts(file, &manifest_);
   }
   SJ_RETURN_IF_ERROR(transaction_->datasets().CompleteBatch(manifest_));
   Status status = transaction_->Commit();

@@ -48,6 +48,17 @@ struct ImportedFile {
   int64_t warnings = 0;
 };
 
+// Adds the counts of `file` to `totals` (a report or a manifest: any type with these fields).
+template <typename Totals>
+void AddFileCounts(const ImportedFile& file, Totals* totals) {
+  totals->rows += file.rows;
+  totals->accepted += file.accepted;
+  totals->new_versions += file.new_versions;
+  totals->rejected += file.rejected;
+  totals->unchanged += file.unchanged;
+  totals->warnings += file.warnings;
+}
+
 class BatchSink {
  public:
   virtual ~BatchSink() = default;

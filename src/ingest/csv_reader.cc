@@ -1,3 +1,4 @@
+#include "core/utf8.h"
 #include "ingest/csv_reader.h"
 
 #include <algorithm>
@@ -204,7 +205,7 @@ std::string CsvReader::Decode(size_t begin, size_t end) {
   std::string_view bytes(buffer_.data() + begin, end - begin);
   if (IsAscii(bytes)) return "";
   if (mode_ == Mode::kUtf8) {
-    if (IsValidUtf8Prefix(bytes, false)) return "";
+    if (IsValidUtf8(bytes)) return "";
     return "本行含有不是UTF-8编码的字节，而文件的其余部分是UTF-8；请把整个文件另存为UTF-8"
            "（Excel：另存为“CSV UTF-8”）后重新导入";
   }

@@ -474,12 +474,7 @@ Result<ImportReport> ImportFiles(const data::SchemaRegistry& schemas, const Impo
     summary.bytes = static_cast<int64_t>(std::filesystem::file_size(file.path, error));
     file.reader.reset();  // frees its buffers (and an XLSX's shared strings) before the next file
     rows_before += summary.rows;
-    report.rows += summary.rows;
-    report.accepted += summary.accepted;
-    report.new_versions += summary.new_versions;
-    report.rejected += summary.rejected;
-    report.unchanged += summary.unchanged;
-    report.warnings += summary.warnings;
+    AddFileCounts(summary, &report);
     report.files.push_back(std::move(summary));
   }
 

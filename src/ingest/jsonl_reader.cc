@@ -1,3 +1,4 @@
+#include "core/utf8.h"
 #include "ingest/jsonl_reader.h"
 
 #include <cstring>
@@ -65,7 +66,7 @@ Result<bool> JsonLinesReader::Next(Record* record) {
     record->line = line_;
     values_.assign(header_.size(), std::string());
     std::vector<CellKind> kinds(header_.size(), CellKind::kText);
-    if (!IsValidUtf8Prefix(text, false)) {
+    if (!IsValidUtf8(text)) {
       record->problem = "本行不是有效的UTF-8文本（JSON Lines文件必须是UTF-8编码）";
     } else {
       nlohmann::ordered_json object = nlohmann::ordered_json::parse(text, nullptr, /*allow_exceptions=*/false);

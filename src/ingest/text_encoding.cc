@@ -77,23 +77,6 @@ int Utf8SequenceLength(const unsigned char* p, size_t n) {
 
 }  // namespace
 
-bool IsValidUtf8Prefix(std::string_view bytes, bool may_be_cut) {
-  const auto* p = reinterpret_cast<const unsigned char*>(bytes.data());
-  const size_t n = bytes.size();
-  size_t i = 0;
-  while (i < n) {
-    if (p[i] < 0x80) {
-      ++i;
-      continue;
-    }
-    int length = Utf8SequenceLength(p + i, n - i);
-    if (length == 0) return false;
-    if (length < 0) return may_be_cut;
-    i += static_cast<size_t>(length);
-  }
-  return true;
-}
-
 bool LooksLikeUtf8(std::string_view sample, bool may_be_cut) {
   const auto* p = reinterpret_cast<const unsigned char*>(sample.data());
   const size_t n = sample.size();

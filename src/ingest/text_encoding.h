@@ -31,9 +31,6 @@ struct ByteOrderMark {
 };
 ByteOrderMark DetectByteOrderMark(std::string_view start);
 
-// True when `bytes` is valid UTF-8, allowing an incomplete sequence at its very end (a chunk
-// cut in the middle of a character) when `may_be_cut` is set.
-bool IsValidUtf8Prefix(std::string_view bytes, bool may_be_cut);
 // Whether a sample of a file without a byte-order mark is UTF-8 rather than GB18030: its
 // non-ASCII bytes form valid UTF-8 sequences more often than not (in GBK text about one
 // character in ten does; a UTF-8 file with a few stray GBK rows still counts as UTF-8, and those rows are then

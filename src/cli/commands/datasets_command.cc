@@ -31,17 +31,12 @@ ExitCode RunDatasets(const DatasetsOptions& options, const CommandContext& conte
     output.Error(Status::InvalidArgument("没有名为「" + options.dataset + "」的数据集；不带参数运行 shujian datasets 查看全部"));
     return kExitUsage;
   }
-  Result<std::unique_ptr<store::Store>> opened = context.OpenStore();
-  if (!opened.ok()) {
-    output.Error(opened.status());
-    return ExitCodeFor(opened.status());
+  Result<ReadSession> session = BeginRead(context);
+  if (!session.ok()) {
+    output.Error(session.status());
+    return ExitCodeFor(session.status());
   }
-  Result<std::unique_ptr<store::Transaction>> transaction = (*opened)->Begin(store::TransactionMode::kRead);
-  if (!transaction.ok()) {
-    output.Error(transaction.status());
-    return ExitCodeFor(transaction.status());
-  }
-  store::DatasetRepository& repository = (*transaction)->datasets();
+  store::DatasetRepository& repository = session->transaction->datasets();
   Result<std::vector<store::DatasetSummary>> summaries = repository.Summaries();
   if (!summaries.ok()) {
     output.Error(summaries.status());

@@ -17,20 +17,15 @@ struct RejectsOptions {
 
 ExitCode RunRejects(const RejectsOptions& options, const CommandContext& context) {
   const Output& output = *context.output;
-  Result<std::unique_ptr<store::Store>> opened = context.OpenStore();
-  if (!opened.ok()) {
-    output.Error(opened.status());
-    return ExitCodeFor(opened.status());
-  }
-  Result<std::unique_ptr<store::Transaction>> transaction = (*opened)->Begin(store::TransactionMode::kRead);
-  if (!transaction.ok()) {
-    output.Error(transaction.status());
-    return ExitCodeFor(transaction.status());
+  Result<ReadSession> session = BeginRead(context);
+  if (!session.ok()) {
+    output.Error(session.status());
+    return ExitCodeFor(session.status());
   }
   store::RejectFilter filter;
   filter.include_warnings = options.warnings;
   filter.limit = options.limit;
-  Result<std::vector<store::RejectRecord>> rejects = (*transaction)->datasets().ListRejects(options.batch, filter);
+  Result<std::vector<store::RejectRecord>> rejects = session->transaction->datasets().ListRejects(options.batch, filter);
   if (!rejects.ok()) {
     output.Error(rejects.status());
     return ExitCodeFor(rejects.status());
