@@ -59,7 +59,7 @@ class RegionTable {
   void ComputeFullNames();
   std::string ComposeFullName(int code) const;
 
-  std::map<int, RegionEntry> entries_;
+  std::unordered_map<int, RegionEntry> entries_;
   std::unordered_map<int, std::string> full_names_;  // FullName of every entry, computed once
 };
 
