@@ -6,23 +6,46 @@
 namespace shujian {
 
 bool IsValidUtf8(std::string_view text) {
-  size_t pos = 0;
-  char32_t code_point;
+  // The same rules as DecodeUtf8 (shortest form, no surrogates, at most U+10FFFF), checked on
+  // the bytes without computing code points; ASCII runs eight bytes at a time.
+  const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
   const size_t size = text.size();
+  size_t pos = 0;
   while (pos < size) {
-    // ASCII runs eight bytes at a time.
     while (pos + 8 <= size) {
       uint64_t word;
-      std::memcpy(&word, text.data() + pos, 8);
+      std::memcpy(&word, bytes + pos, 8);
       if (word & 0x8080808080808080ull) break;
       pos += 8;
     }
     if (pos == size) break;
-    if (static_cast<unsigned char>(text[pos]) < 0x80) {
+    const unsigned char lead = bytes[pos];
+    if (lead < 0x80) {
       ++pos;
       continue;
     }
-    if (!DecodeUtf8(text, &pos, &code_point)) return false;
+    size_t length;
+    unsigned char low = 0x80;   // the allowed range of the second byte
+    unsigned char high = 0xBF;
+    if (lead >= 0xC2 && lead <= 0xDF) {
+      length = 2;
+    } else if (lead >= 0xE0 && lead <= 0xEF) {
+      length = 3;
+      if (lead == 0xE0) low = 0xA0;   // no overlong forms
+      if (lead == 0xED) high = 0x9F;  // no surrogates
+    } else if (lead >= 0xF0 && lead <= 0xF4) {
+      length = 4;
+      if (lead == 0xF0) low = 0x90;
+      if (lead == 0xF4) high = 0x8F;  // at most U+10FFFF
+    } else {
+      return false;
+    }
+    if (pos + length > size) return false;
+    if (bytes[pos + 1] < low || bytes[pos + 1] > high) return false;
+    for (size_t offset = 2; offset < length; ++offset) {
+      if ((bytes[pos + offset] & 0xC0) != 0x80) return false;
+    }
+    pos += length;
   }
   return true;
 }

@@ -74,7 +74,7 @@ struct RowValidator::Judgement {
 // A memo of judgements of one column: the value judged last (runs of one employer, one
 // month), then a direct-mapped table of recent values.
 struct RowValidator::ColumnCache {
-  static constexpr size_t kEntries = 1024;
+  static constexpr size_t kEntries = 256;
   static constexpr uint64_t kTrial = 8192;  // lookups before deciding whether the table pays
   struct Entry {
     bool used = false;
@@ -89,6 +89,7 @@ struct RowValidator::ColumnCache {
   Entry scratch;                // where values are judged when the table is off
   const Entry* last = nullptr;  // the entry of the value judged last
   std::vector<Entry> entries;   // allocated on first use
+  std::vector<uint32_t> tags;   // per entry, bits of its value's hash: most misses end here
   uint64_t lookups = 0;
   uint64_t hits = 0;
   bool enabled = true;
@@ -155,12 +156,16 @@ const RowValidator::Judgement& RowValidator::Judge(size_t column, LogicalType ty
   if (cache.last != nullptr && cache.last->Holds(type, kind, text)) return cache.last->judgement;
   ColumnCache::Entry* entry = &cache.scratch;
   if (cache.enabled) {
-    if (cache.entries.empty()) cache.entries.resize(ColumnCache::kEntries);
-    size_t slot = (std::hash<std::string_view>()(text) ^ (static_cast<size_t>(type) * 0x9E3779B97F4A7C15ull) ^
-                   static_cast<size_t>(kind)) %
-                  ColumnCache::kEntries;
+    if (cache.entries.empty()) {
+      cache.entries.resize(ColumnCache::kEntries);
+      cache.tags.assign(ColumnCache::kEntries, 0);
+    }
+    const size_t hash = std::hash<std::string_view>()(text) ^
+                        (static_cast<size_t>(type) * 0x9E3779B97F4A7C15ull) ^ static_cast<size_t>(kind);
+    const size_t slot = hash % ColumnCache::kEntries;
+    const uint32_t tag = static_cast<uint32_t>(hash >> 32) | 1;  // 0: an empty entry
     ++cache.lookups;
-    if (cache.entries[slot].Holds(type, kind, text)) {
+    if (cache.tags[slot] == tag && cache.entries[slot].Holds(type, kind, text)) {
       ++cache.hits;
       cache.last = &cache.entries[slot];
       return cache.entries[slot].judgement;
@@ -169,7 +174,10 @@ const RowValidator::Judgement& RowValidator::Judge(size_t column, LogicalType ty
       cache.enabled = false;  // the values of this column do not repeat
       cache.entries.clear();
       cache.entries.shrink_to_fit();
+      cache.tags.clear();
+      cache.tags.shrink_to_fit();
     } else {
+      cache.tags[slot] = tag;
       entry = &cache.entries[slot];
     }
   }

@@ -141,5 +141,30 @@ TEST(UnicodeFoldTest, ShortcutsAgreeWithTheGeneralPaths) {
   EXPECT_FALSE(IsValidUtf8("\xED\xA0\x80"));                   // a surrogate
 }
 
+// IsValidUtf8 checks bytes without decoding; it must agree with DecodeUtf8 on every input.
+TEST(Utf8Test, ValidityAgreesWithTheDecoder) {
+  auto decodes = [](std::string_view text) {
+    size_t pos = 0;
+    char32_t code_point;
+    while (pos < text.size()) {
+      if (!DecodeUtf8(text, &pos, &code_point)) return false;
+    }
+    return true;
+  };
+  // Every one- and two-byte sequence, and three- and four-byte ones around the edges.
+  for (int a = 0; a < 256; ++a) {
+    for (int b = 0; b < 256; ++b) {
+      std::string two{static_cast<char>(a), static_cast<char>(b)};
+      ASSERT_EQ(IsValidUtf8(two), decodes(two)) << a << " " << b;
+      for (int c : {0x00, 0x7F, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF, 0xC0}) {
+        std::string three = two + static_cast<char>(c);
+        ASSERT_EQ(IsValidUtf8(three), decodes(three)) << a << " " << b << " " << c;
+        std::string four = three + static_cast<char>(0x80);
+        ASSERT_EQ(IsValidUtf8(four), decodes(four)) << a << " " << b << " " << c;
+      }
+    }
+  }
+}
+
 }  // namespace
 }  // namespace shujian
