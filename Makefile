@@ -8,7 +8,7 @@ FUZZ_SECONDS ?= 20
 
 BENCH_BUILD_DIR ?= build-bench
 
-.PHONY: all setup configure build check test fuzz demo clean format bench-configure
+.PHONY: all setup configure build check test fuzz demo clean format bench-configure bench-import
 
 all: build
 
@@ -39,6 +39,13 @@ demo: build
 bench-configure: setup
 	@cmake -S . -B $(BENCH_BUILD_DIR) -G Ninja -DCMAKE_BUILD_TYPE=Release -DSHUJIAN_TESTS=OFF \
 	  -DSHUJIAN_BENCH=ON -DDUCKDB_DIR=$$(bench/fetch-duckdb.sh) >/dev/null
+
+# The import benchmark (bench/import/): generated admin_case and social_insurance CSVs imported
+# by shujian, sqlite3 .import and DuckDB read_csv side by side; prints the table of bench/README.md.
+# BENCH_ARGS="--repeat 1 --admin-rows 200000 --si-rows 500000" for a quick run.
+bench-import: bench-configure
+	@cmake --build $(BENCH_BUILD_DIR) --target import_bench -j $(JOBS)
+	@$(BENCH_BUILD_DIR)/bench/import_bench --dir bench/.cache/import $(BENCH_ARGS)
 
 format:
 	@clang-format -i $$(git ls-files '*.cc' '*.h')

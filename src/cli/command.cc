@@ -18,4 +18,11 @@ Result<std::unique_ptr<store::Store>> CommandContext::OpenStore(bool migrate) co
   return store::OpenStore(store_options);
 }
 
+Result<ReadSession> BeginRead(const CommandContext& context) {
+  ReadSession session;
+  SJ_ASSIGN_OR_RETURN(session.store, context.OpenStore());
+  SJ_ASSIGN_OR_RETURN(session.transaction, session.store->Begin(store::TransactionMode::kRead));
+  return session;
+}
+
 }  // namespace shujian::cli

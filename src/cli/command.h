@@ -35,6 +35,15 @@ struct CommandContext {
   Result<std::unique_ptr<store::Store>> OpenStore(bool migrate = false) const;
 };
 
+// A store opened for reading and a read transaction on it (destroyed transaction first).
+struct ReadSession {
+  std::unique_ptr<store::Store> store;
+  std::unique_ptr<store::Transaction> transaction;
+};
+
+// Opens the database and begins a read transaction, for commands that only show data.
+Result<ReadSession> BeginRead(const CommandContext& context);
+
 using CommandAction = std::function<ExitCode(const CommandContext&)>;
 
 // A command's registration function: adds its subcommand to `app` and, in the subcommand's
@@ -53,6 +62,10 @@ void RegisterDeadlinesCommand(CLI::App& app, CommandAction* action);
 void RegisterOrgCommand(CLI::App& app, CommandAction* action);
 void RegisterUserCommand(CLI::App& app, CommandAction* action);
 void RegisterAuditCommand(CLI::App& app, CommandAction* action);
+void RegisterImportCommand(CLI::App& app, CommandAction* action);
+void RegisterRejectsCommand(CLI::App& app, CommandAction* action);
+void RegisterDatasetsCommand(CLI::App& app, CommandAction* action);
+void RegisterTemplateCommand(CLI::App& app, CommandAction* action);
 void RegisterUnavailableCommands(CLI::App& app, CommandAction* action);
 
 }  // namespace shujian::cli

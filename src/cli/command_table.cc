@@ -17,6 +17,10 @@ std::span<const RegisterCommand> CommandTable() {
       RegisterOrgCommand,
       RegisterUserCommand,
       RegisterAuditCommand,
+      RegisterImportCommand,
+      RegisterRejectsCommand,
+      RegisterDatasetsCommand,
+      RegisterTemplateCommand,
       RegisterUnavailableCommands,
   };
   return kCommands;

@@ -60,6 +60,18 @@ std::string UpgradeIdCard15(std::string_view number) {
 }
 
 std::string CleanIdCardInput(std::string_view input) {
+  // Fast path: ASCII input needs no folding; drop spaces and hyphens, upper-case x.
+  bool ascii = true;
+  for (char c : input) ascii = ascii && static_cast<unsigned char>(c) < 0x80;
+  if (ascii) {
+    std::string cleaned;
+    cleaned.reserve(input.size());
+    for (char c : input) {
+      if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f' || c == '-') continue;
+      cleaned.push_back(c == 'x' ? 'X' : c);
+    }
+    return cleaned;
+  }
   std::string folded = FoldFullWidth(input);
   std::string cleaned;
   cleaned.reserve(folded.size());

@@ -33,11 +33,16 @@ std::string NormalizeNameForMatching(std::string_view name) {
   size_t pos = 0;
   char32_t code_point;
   while (pos < simplified.size()) {
+    const size_t start = pos;
     DecodeUtf8(simplified, &pos, &code_point);
     if (IsNameSeparator(code_point)) continue;
-    code_point = UnifyBracket(code_point);
-    if (code_point >= U'a' && code_point <= U'z') code_point -= U'a' - U'A';
-    AppendUtf8(code_point, &out);
+    char32_t unified = UnifyBracket(code_point);
+    if (unified >= U'a' && unified <= U'z') unified -= U'a' - U'A';
+    if (unified == code_point) {
+      out.append(simplified, start, pos - start);  // unchanged: its bytes as they are
+    } else {
+      AppendUtf8(unified, &out);
+    }
   }
   return out;
 }

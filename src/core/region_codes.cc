@@ -40,7 +40,7 @@ Result<RegionTable> RegionTable::Parse(std::string_view csv, std::string_view so
 }
 
 Status RegionTable::Merge(std::string_view csv, std::string_view source_name) {
-  return ForEachRulesRecord(csv, [&](size_t line_number,
+  Status status = ForEachRulesRecord(csv, [&](size_t line_number,
                                      const std::vector<std::string_view>& fields) -> Status {
     auto line_error = [&](const std::string& message) {
       return Status::InvalidArgument(std::string(source_name) + " 第" +
@@ -71,6 +71,13 @@ Status RegionTable::Merge(std::string_view csv, std::string_view source_name) {
     entries_[entry.code] = std::move(entry);
     return Status::Ok();
   });
+  ComputeFullNames();
+  return status;
+}
+
+void RegionTable::ComputeFullNames() {
+  full_names_.clear();
+  for (const auto& [code, entry] : entries_) full_names_[code] = ComposeFullName(code);
 }
 
 const RegionEntry* RegionTable::Find(int code) const {
@@ -81,6 +88,12 @@ const RegionEntry* RegionTable::Find(int code) const {
 bool RegionTable::HasProvince(int code) const { return Find(code / 10000 * 10000) != nullptr; }
 
 std::string RegionTable::FullName(int code) const {
+  auto known = full_names_.find(code);
+  if (known != full_names_.end()) return known->second;
+  return ComposeFullName(code);
+}
+
+std::string RegionTable::ComposeFullName(int code) const {
   const RegionEntry* province = Find(code / 10000 * 10000);
   if (province == nullptr) return "";
   std::string name = province->name;

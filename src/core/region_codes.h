@@ -11,6 +11,7 @@
 #define SHUJIAN_CORE_REGION_CODES_H_
 
 #include <map>
+#include <unordered_map>
 #include <string>
 #include <string_view>
 
@@ -54,7 +55,12 @@ class RegionTable {
   size_t size() const { return entries_.size(); }
 
  private:
-  std::map<int, RegionEntry> entries_;
+  // Recomputes full_names_ after the entries changed.
+  void ComputeFullNames();
+  std::string ComposeFullName(int code) const;
+
+  std::unordered_map<int, RegionEntry> entries_;
+  std::unordered_map<int, std::string> full_names_;  // FullName of every entry, computed once
 };
 
 }  // namespace shujian

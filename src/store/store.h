@@ -21,6 +21,7 @@
 #include "store/audit_repository.h"
 #include "store/heritage_repository.h"
 #include "store/lead_handling_repository.h"
+#include "store/dataset_repository.h"
 #include "store/lead_repository.h"
 #include "store/matter_repository.h"
 #include "store/meta_repository.h"
@@ -85,6 +86,8 @@ class Transaction {
   virtual AttachmentRepository& attachments() = 0;
   // The heritage registry.
   virtual HeritageRepository& heritage() = 0;
+  // Dataset rows, import batches and their rejects.
+  virtual DatasetRepository& datasets() = 0;
 };
 
 class Store {
@@ -98,6 +101,11 @@ class Store {
 
   // The schema version of the database and of this build.
   virtual Result<SchemaInfo> Inspect() = 0;
+
+  // Checks the whole database: the engine's own integrity check, foreign keys, and the
+  // dataset tables against each other (DatasetRepository::Verify). Returns Corruption naming
+  // the first problem found.
+  virtual Status CheckIntegrity() = 0;
 
   // Starts a transaction. May wait (up to the store's busy timeout) for another writer.
   virtual Result<std::unique_ptr<Transaction>> Begin(

@@ -14,10 +14,6 @@ struct Unavailable {
 };
 
 constexpr Unavailable kUnavailable[] = {
-    {"import", "把文件导入标准数据集"},
-    {"rejects", "查看一个导入批次被拒绝的行"},
-    {"datasets", "数据集及其行数和批次"},
-    {"template", "下载数据集的导入模板"},
     {"models", "可用的法律监督模型"},
     {"model", "检查、解释和测试模型文件"},
     {"run", "运行模型并保存线索"},

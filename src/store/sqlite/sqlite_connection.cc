@@ -129,14 +129,15 @@ SqliteStatement& SqliteStatement::BindNull(int index) {
   return *this;
 }
 
-SqliteStatement& SqliteStatement::BindOptional(int index, const std::optional<std::string>& text) {
-  return text ? Bind(index, std::string_view(*text)) : BindNull(index);
-}
-
 SqliteStatement& SqliteStatement::BindBlob(int index, std::string_view bytes) {
-  int code = sqlite3_bind_blob64(statement_, index, bytes.data(), bytes.size(), SQLITE_TRANSIENT);
+  int code = sqlite3_bind_blob64(statement_, index, bytes.empty() ? "" : bytes.data(),
+                                 bytes.size(), SQLITE_TRANSIENT);
   if (code != SQLITE_OK && bind_error_.ok()) bind_error_ = connection_->LastError("绑定参数");
   return *this;
+}
+
+SqliteStatement& SqliteStatement::BindOptional(int index, const std::optional<std::string>& text) {
+  return text ? Bind(index, std::string_view(*text)) : BindNull(index);
 }
 
 Result<bool> SqliteStatement::Step() {
@@ -175,10 +176,13 @@ std::string SqliteStatement::Text(int column) const {
   return text ? std::string(reinterpret_cast<const char*>(text), static_cast<size_t>(size)) : "";
 }
 
-std::string SqliteStatement::Blob(int column) const {
-  const void* bytes = sqlite3_column_blob(statement_, column);
+std::string SqliteStatement::Blob(int column) const { return std::string(BlobView(column)); }
+
+std::string_view SqliteStatement::BlobView(int column) const {
+  const void* data = sqlite3_column_blob(statement_, column);
   int size = sqlite3_column_bytes(statement_, column);
-  return bytes ? std::string(static_cast<const char*>(bytes), static_cast<size_t>(size)) : "";
+  return data ? std::string_view(static_cast<const char*>(data), static_cast<size_t>(size))
+              : std::string_view();
 }
 
 std::optional<std::string> SqliteStatement::OptionalText(int column) const {

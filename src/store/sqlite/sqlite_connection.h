@@ -58,9 +58,9 @@ class SqliteStatement {
   SqliteStatement& Bind(int index, int64_t value);
   SqliteStatement& Bind(int index, double value);
   SqliteStatement& BindNull(int index);
-  SqliteStatement& BindOptional(int index, const std::optional<std::string>& text);
-  // Binds bytes as a BLOB (a STRICT BLOB column refuses TEXT).
+  // Binds bytes as a BLOB (copied by SQLite).
   SqliteStatement& BindBlob(int index, std::string_view bytes);
+  SqliteStatement& BindOptional(int index, const std::optional<std::string>& text);
 
   // Advances to the next row: true when there is one, false when done.
   Result<bool> Step();
@@ -76,6 +76,8 @@ class SqliteStatement {
   std::optional<std::string> OptionalText(int column) const;
   // The bytes of a BLOB (or any) column.
   std::string Blob(int column) const;
+  // The bytes of a BLOB (or text) column, valid until the next Step, Reset or destruction.
+  std::string_view BlobView(int column) const;
 
  private:
   friend class SqliteConnection;

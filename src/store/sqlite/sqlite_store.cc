@@ -68,6 +68,27 @@ Result<SchemaInfo> SqliteStore::Inspect() {
   return SchemaInfo{"sqlite", path_, state->version, LatestSqliteSchemaVersion()};
 }
 
+Status SqliteStore::CheckIntegrity() {
+  SJ_ASSIGN_OR_RETURN(std::unique_ptr<Transaction> transaction, Begin(TransactionMode::kRead));
+  auto* sqlite = static_cast<SqliteTransaction*>(transaction.get());
+  SJ_ASSIGN_OR_RETURN(SqliteStatement integrity, sqlite->connection()->Prepare("PRAGMA integrity_check"));
+  std::string problems;
+  while (true) {
+    SJ_ASSIGN_OR_RETURN(bool has_row, integrity.Step());
+    if (!has_row) break;
+    if (integrity.Text(0) != "ok") problems += (problems.empty() ? "" : "；") + integrity.Text(0);
+  }
+  if (!problems.empty()) {
+    return Status::Corruption("数据库「" + path_ + "」未通过完整性检查：" + problems + "；请从备份恢复");
+  }
+  SJ_ASSIGN_OR_RETURN(SqliteStatement foreign, sqlite->connection()->Prepare("PRAGMA foreign_key_check"));
+  SJ_ASSIGN_OR_RETURN(bool violation, foreign.Step());
+  if (violation) {
+    return Status::Corruption("数据库「" + path_ + "」的表「" + foreign.Text(0) + "」有外键不成立的行");
+  }
+  return transaction->datasets().Verify();
+}
+
 Result<std::unique_ptr<Transaction>> SqliteStore::Begin(TransactionMode mode) {
   {
     std::lock_guard lock(mutex_);
@@ -104,6 +125,7 @@ SqliteTransaction::~SqliteTransaction() {
   audit_.reset();
   attachments_.reset();
   heritage_.reset();
+  datasets_.reset();
   if (!finished_) connection_->Execute("ROLLBACK").ok();  // Nothing to report from a destructor.
   store_->Release(std::move(connection_));
 }
@@ -119,6 +141,11 @@ Status SqliteTransaction::Commit() {
 MetaRepository& SqliteTransaction::meta() {
   if (!meta_) meta_ = std::make_unique<SqliteMetaRepository>(connection_.get());
   return *meta_;
+}
+
+DatasetRepository& SqliteTransaction::datasets() {
+  if (!datasets_) datasets_ = std::make_unique<SqliteDatasetRepository>(connection_.get());
+  return *datasets_;
 }
 
 LeadRepository& SqliteTransaction::leads() {

@@ -28,6 +28,7 @@ class SqliteStore final : public Store {
 
   Result<MigrationReport> Migrate() override;
   Result<SchemaInfo> Inspect() override;
+  Status CheckIntegrity() override;
   Result<std::unique_ptr<Transaction>> Begin(TransactionMode mode) override;
 
   // Returns a connection to the pool. Used by SqliteTransaction.

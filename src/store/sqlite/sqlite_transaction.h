@@ -12,6 +12,7 @@
 #include "store/sqlite/sqlite_connection.h"
 #include "store/sqlite/sqlite_heritage_repository.h"
 #include "store/sqlite/sqlite_lead_handling_repository.h"
+#include "store/sqlite/sqlite_dataset_repository.h"
 #include "store/sqlite/sqlite_lead_repository.h"
 #include "store/sqlite/sqlite_matter_repository.h"
 #include "store/sqlite/sqlite_meta_repository.h"
@@ -37,6 +38,9 @@ class SqliteTransaction final : public Transaction {
   AuditRepository& audit() override;
   AttachmentRepository& attachments() override;
   HeritageRepository& heritage() override;
+  DatasetRepository& datasets() override;
+  // The transaction's connection, for store-internal checks.
+  SqliteConnection* connection() { return connection_.get(); }
 
  private:
   SqliteStore* store_;
@@ -50,6 +54,7 @@ class SqliteTransaction final : public Transaction {
   std::unique_ptr<SqliteAuditRepository> audit_;
   std::unique_ptr<SqliteAttachmentRepository> attachments_;
   std::unique_ptr<SqliteHeritageRepository> heritage_;
+  std::unique_ptr<SqliteDatasetRepository> datasets_;
 };
 
 }  // namespace shujian::store

@@ -136,13 +136,104 @@ TEST_F(CliTest, DatabaseFromEnvironment) {
 }
 
 TEST_F(CliTest, UnavailableCommandsSaySoAndChangeNothing) {
-  for (const char* command : {"import admin_case x.csv --source 农业局", "run all", "demo", "serve",
-                              "leads --json"}) {
+  for (const char* command : {"run all", "demo", "serve", "leads --json"}) {
     Outcome outcome = Shujian(std::string("--db ") + db_ + " " + command);
     EXPECT_EQ(outcome.exit_code, 2) << command;
     EXPECT_NE(outcome.err.find("尚未提供"), std::string::npos) << command << ": " << outcome.err;
     EXPECT_EQ(outcome.out, "") << command;
     EXPECT_FALSE(std::filesystem::exists(db_)) << command;
+  }
+}
+
+TEST_F(CliTest, ImportRejectsAndDatasetsAsTheContractSays) {
+  ASSERT_EQ(Shujian("init --db " + db_).exit_code, 0);
+  const std::string csv = db_ + ".csv";
+  std::ofstream(csv) << "身份证号,姓名,死亡日期\n420304198001012510,张三,2023-01-01\n"
+                        "11010519491231002X,李四,2023-02-01\n42030419800101123,王五,2023-03-01\n";
+  Outcome first = Shujian("--db " + db_ + " import death_record " + csv + " --source 民政局 --json");
+  EXPECT_EQ(first.exit_code, 1) << "a rejected row needs attention: " << first.err;
+  nlohmann::ordered_json imported = nlohmann::ordered_json::parse(first.out);
+  std::vector<std::string> keys;
+  for (const auto& [key, value] : imported.items()) keys.push_back(key);
+  ASSERT_GE(keys.size(), 7u);
+  EXPECT_EQ(std::vector<std::string>(keys.begin(), keys.begin() + 7),
+            (std::vector<std::string>{"batch", "dataset", "files", "rows", "accepted", "rejected", "unchanged"}));
+  EXPECT_EQ(imported["batch"], "b-000001");
+  EXPECT_EQ(imported["dataset"], "death_record");
+  EXPECT_EQ(imported["files"], 1);
+  EXPECT_EQ(imported["rows"], 3);
+  EXPECT_EQ(imported["accepted"], 2);
+  EXPECT_EQ(imported["rejected"], 1);
+  EXPECT_EQ(imported["unchanged"], 0);
+  EXPECT_EQ(first.err.find('\r'), std::string::npos) << "no progress bar when stderr is not a terminal";
+  EXPECT_NE(first.err.find("shujian rejects b-000001"), std::string::npos) << first.err;
+
+  Outcome second = Shujian("--db " + db_ + " import death_record " + csv + " --json");
+  nlohmann::json again = nlohmann::json::parse(second.out);
+  EXPECT_EQ(again["accepted"], 0);
+  EXPECT_EQ(again["unchanged"], 2) << "the accepted rows of the first time";
+
+  Outcome rejects = Shujian("--db " + db_ + " rejects b-000001 --json");
+  ASSERT_EQ(rejects.exit_code, 0) << rejects.err;
+  nlohmann::json listed = nlohmann::json::parse(rejects.out);
+  EXPECT_EQ(listed["batch"], "b-000001");
+  ASSERT_EQ(listed["rejects"].size(), 1u);
+  nlohmann::json expected = {{"file", std::filesystem::path(csv).filename().string()},
+                             {"line", 4},
+                             {"column", "身份证号"},
+                             {"value", "42030419800101123"},
+                             {"reason", "身份证号长度应为18位（旧号码15位），实际为17位"}};
+  EXPECT_EQ(listed["rejects"][0], expected);
+  Outcome human = Shujian("--db " + db_ + " rejects b-000001");
+  EXPECT_NE(human.out.find("第4行「身份证号」"), std::string::npos) << human.out;
+  EXPECT_EQ(Shujian("--db " + db_ + " rejects b-000099").exit_code, 2);
+
+  Outcome datasets = Shujian("--db " + db_ + " datasets --json");
+  ASSERT_EQ(datasets.exit_code, 0) << datasets.err;
+  nlohmann::json all = nlohmann::json::parse(datasets.out);
+  EXPECT_EQ(all["datasets"].size(), 14u);
+  for (const auto& dataset : all["datasets"]) {
+    if (dataset["dataset"] != "death_record") continue;
+    EXPECT_EQ(dataset["rows"], 2);
+    EXPECT_EQ(dataset["batch_count"], 2);
+    EXPECT_EQ(dataset["batches"][0]["batch"], "b-000002");
+  }
+  Outcome one = Shujian("--db " + db_ + " datasets death_record");
+  EXPECT_NE(one.out.find("b-000001"), std::string::npos) << one.out;
+  EXPECT_NE(one.out.find("来源：民政局"), std::string::npos) << one.out;
+}
+
+TEST_F(CliTest, ImportRefusesAFileWithoutARequiredColumn) {
+  ASSERT_EQ(Shujian("init --db " + db_).exit_code, 0);
+  const std::string csv = db_ + "-bad.csv";
+  std::ofstream(csv) << "身份证号,死亡日期\n420304198001012510,2023-01-01\n";
+  Outcome outcome = Shujian("--db " + db_ + " import death_record " + csv + " --json");
+  EXPECT_EQ(outcome.exit_code, 2);
+  EXPECT_EQ(outcome.out, "");
+  EXPECT_NE(outcome.err.find(std::filesystem::path(csv).filename().string()), std::string::npos) << outcome.err;
+  EXPECT_NE(outcome.err.find("「姓名」"), std::string::npos) << outcome.err;
+  nlohmann::json all = nlohmann::json::parse(Shujian("--db " + db_ + " datasets --json").out);
+  for (const auto& dataset : all["datasets"]) EXPECT_EQ(dataset["batch_count"], 0);
+  EXPECT_EQ(Shujian("--db " + db_ + " import no_such_dataset " + csv).exit_code, 2);
+  EXPECT_EQ(Shujian("--db " + db_ + " import death_record /nonexistent/file.csv").exit_code, 2);
+  EXPECT_EQ(Shujian("--db " + db_ + "-missing import death_record " + csv).exit_code, 2);
+}
+
+TEST_F(CliTest, TemplateWritesAWorkbook) {
+  const std::string out = db_ + "-template.xlsx";
+  Outcome outcome = Shujian("template admin_case --out " + out + " --json");
+  ASSERT_EQ(outcome.exit_code, 0) << outcome.err;
+  nlohmann::json written = nlohmann::json::parse(outcome.out);
+  EXPECT_EQ(written["dataset"], "admin_case");
+  EXPECT_EQ(written["columns"], 22);
+  EXPECT_TRUE(std::filesystem::exists(out));
+  std::filesystem::remove(out);
+  EXPECT_EQ(Shujian("template nothing --out " + out).exit_code, 2);
+  EXPECT_EQ(Shujian("template admin_case --out /nonexistent/dir/t.xlsx").exit_code, 2);
+  for (const char* command : {"import --help", "rejects --help", "datasets --help", "template --help"}) {
+    Outcome help = Shujian(command);
+    EXPECT_EQ(help.exit_code, 0) << command;
+    EXPECT_NE(help.out.find("示例"), std::string::npos) << command;
   }
 }
 

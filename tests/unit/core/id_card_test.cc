@@ -199,5 +199,11 @@ TEST_F(IdCardPropertyTest, Generated15DigitNumbersUpgradeToValidNumbers) {
   }
 }
 
+TEST(IdCardTest, CleanedInputAsciiAndFullWidth) {
+  EXPECT_EQ(CleanIdCardInput("420304 1980-0101 251x"), "42030419800101251X");
+  EXPECT_EQ(CleanIdCardInput("４２０３０４１９８００１０１２５１Ｘ"), "42030419800101251X");
+  EXPECT_EQ(CleanIdCardInput("420304—19800101251０"), "420304198001012510");
+}
+
 }  // namespace
 }  // namespace shujian

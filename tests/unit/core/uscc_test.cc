@@ -119,5 +119,11 @@ TEST(UsccPropertyTest, GeneratedCodesPassAndEverySingleChangeFails) {
   }
 }
 
+TEST(UsccTest, SubjectCheckCharacter) {
+  EXPECT_EQ(OrganizationCodeCheckCharacter("M000100Y"), '4');  // of 91350100M000100Y43
+  EXPECT_NE(OrganizationCodeCheckCharacter("MA49ABCD"), '1');  // the warning of the schema example
+  EXPECT_EQ(OrganizationCodeCheckCharacter("M000100y"), 0);
+}
+
 }  // namespace
 }  // namespace shujian
