@@ -1,0 +1,125 @@
+#include "engine/common/string_pool.h"
+
+#include <cstring>
+
+#include "core/case_number.h"
+#include "core/name_normalize.h"
+
+namespace shujian::engine {
+namespace {
+
+constexpr size_t kBlockBytes = 1 << 20;
+constexpr int kMatchNameSlot = 0;
+constexpr int kMatchCaseNoSlot = 1;
+constexpr int kFirstUserSlot = 2;
+
+// FNV-1a over 8 bytes at a time, finished with a multiply-xorshift; good enough for interning
+// and fast on the short strings of this domain (IDs, names, case numbers).
+uint32_t HashBytes(std::string_view text) {
+  uint64_t hash = 0xcbf29ce484222325ull ^ text.size();
+  size_t pos = 0;
+  while (pos + 8 <= text.size()) {
+    uint64_t word;
+    std::memcpy(&word, text.data() + pos, 8);
+    hash = (hash ^ word) * 0x100000001b3ull;
+    hash ^= hash >> 29;
+    pos += 8;
+  }
+  while (pos < text.size()) {
+    hash = (hash ^ static_cast<unsigned char>(text[pos++])) * 0x100000001b3ull;
+  }
+  hash ^= hash >> 32;
+  hash *= 0x9E3779B97F4A7C15ull;
+  return static_cast<uint32_t>(hash >> 32);
+}
+
+}  // namespace
+
+StringPool::StringPool() : slots_(1024, 0), memos_(kFirstUserSlot) {}
+
+std::string_view StringPool::Store(std::string_view text) {
+  if (text.empty()) return std::string_view();
+  if (block_size_ - block_used_ < text.size()) {
+    size_t size = std::max(kBlockBytes, text.size());
+    blocks_.push_back(std::make_unique<char[]>(size));
+    block_size_ = size;
+    block_used_ = 0;
+  }
+  char* where = blocks_.back().get() + block_used_;
+  std::memcpy(where, text.data(), text.size());
+  block_used_ += text.size();
+  stored_bytes_ += text.size();
+  return std::string_view(where, text.size());
+}
+
+void StringPool::Grow() {
+  std::vector<uint32_t> slots(slots_.size() * 2, 0);
+  size_t mask = slots.size() - 1;
+  for (uint32_t code = 0; code < entries_.size(); ++code) {
+    size_t slot = hashes_[code] & mask;
+    while (slots[slot] != 0) slot = (slot + 1) & mask;
+    slots[slot] = code + 1;
+  }
+  slots_.swap(slots);
+}
+
+bool StringPool::Find(std::string_view text, uint32_t* code) const {
+  uint32_t hash = HashBytes(text);
+  size_t mask = slots_.size() - 1;
+  for (size_t slot = hash & mask;; slot = (slot + 1) & mask) {
+    uint32_t entry = slots_[slot];
+    if (entry == 0) return false;
+    if (hashes_[entry - 1] == hash && entries_[entry - 1] == text) {
+      *code = entry - 1;
+      return true;
+    }
+  }
+}
+
+uint32_t StringPool::Intern(std::string_view text) {
+  uint32_t hash = HashBytes(text);
+  size_t mask = slots_.size() - 1;
+  size_t slot = hash & mask;
+  for (;; slot = (slot + 1) & mask) {
+    uint32_t entry = slots_[slot];
+    if (entry == 0) break;
+    if (hashes_[entry - 1] == hash && entries_[entry - 1] == text) return entry - 1;
+  }
+  uint32_t code = static_cast<uint32_t>(entries_.size());
+  entries_.push_back(Store(text));
+  hashes_.push_back(hash);
+  slots_[slot] = code + 1;
+  if (entries_.size() * 2 > slots_.size()) Grow();
+  return code;
+}
+
+uint32_t StringPool::MatchCode(uint32_t code, MatchKind kind) {
+  if (kind == MatchKind::kExact) return code;
+  std::vector<uint32_t>& memo = memos_[kind == MatchKind::kName ? kMatchNameSlot : kMatchCaseNoSlot];
+  if (memo.size() <= code) memo.resize(entries_.size(), kUnset);
+  uint32_t cached = memo[code];
+  if (cached != kUnset) return cached;
+  std::string form = kind == MatchKind::kName ? NormalizeNameForMatching(entries_[code])
+                                              : NormalizeCaseNumber(entries_[code]);
+  uint32_t result = Intern(form);
+  // Intern may have grown the pool but not the memo; index again through the vector.
+  std::vector<uint32_t>& table = memos_[kind == MatchKind::kName ? kMatchNameSlot : kMatchCaseNoSlot];
+  if (table.size() <= code) table.resize(entries_.size(), kUnset);
+  table[code] = result;
+  return result;
+}
+
+std::vector<uint32_t>& StringPool::Memo(int slot) {
+  size_t index = kFirstUserSlot + static_cast<size_t>(slot);
+  if (memos_.size() <= index) memos_.resize(index + 1);
+  return memos_[index];
+}
+
+size_t StringPool::MemoryBytes() const {
+  size_t bytes = blocks_.size() * kBlockBytes + entries_.capacity() * sizeof(std::string_view) +
+                 hashes_.capacity() * 4 + slots_.capacity() * 4;
+  for (const auto& memo : memos_) bytes += memo.capacity() * 4;
+  return bytes;
+}
+
+}  // namespace shujian::engine

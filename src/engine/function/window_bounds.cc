@@ -1,0 +1,42 @@
+#include "engine/function/window_bounds.h"
+
+#include <limits>
+
+#include "core/date.h"
+#include "engine/function/scalar_ops.h"
+
+namespace shujian::engine {
+
+WindowSpecValues::Unit WindowUnit(std::string_view unit, int64_t* multiplier) {
+  *multiplier = unit == "years" ? 12 : 1;
+  return unit == "days" ? WindowSpecValues::Unit::kDays : WindowSpecValues::Unit::kMonths;
+}
+
+int64_t WindowPoint(TypeId type, int64_t value, bool in_months) {
+  if (in_months) return value;  // REQUIRES: type is kPeriod
+  return DayOf(type, value);
+}
+
+void WindowRange(const WindowSpecValues& window, int64_t from, int64_t* lo, int64_t* hi) {
+  constexpr int64_t kMin = std::numeric_limits<int64_t>::min();
+  constexpr int64_t kMax = std::numeric_limits<int64_t>::max();
+  auto shift = [&](int64_t amount) -> int64_t {
+    if (window.in_months || window.unit == WindowSpecValues::Unit::kDays) return from + amount;
+    Date date = Date::FromDaysSinceEpoch(static_cast<int32_t>(from));
+    return date.AddMonths(static_cast<int>(amount)).days_since_epoch();
+  };
+  if (window.lower) {
+    *lo = shift(*window.lower);
+    if (!window.lower_inclusive) *lo += 1;
+  } else {
+    *lo = kMin;
+  }
+  if (window.upper) {
+    *hi = shift(*window.upper);
+    if (!window.upper_inclusive) *hi -= 1;
+  } else {
+    *hi = kMax;
+  }
+}
+
+}  // namespace shujian::engine
