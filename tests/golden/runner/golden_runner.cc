@@ -28,16 +28,16 @@ std::string Trim(const std::string& text) {
   return text.substr(begin, end - begin + 1);
 }
 
+// The cells of an input line: separated by '|', trimmed (values cannot contain '|').
 std::vector<std::string> SplitCells(const std::string& line) {
   std::vector<std::string> cells;
   size_t start = 0;
   while (true) {
-    size_t bar = line.find(" | ", start);
+    size_t bar = line.find('|', start);
     cells.push_back(Trim(line.substr(start, bar == std::string::npos ? std::string::npos : bar - start)));
     if (bar == std::string::npos) break;
-    start = bar + 3;
+    start = bar + 1;
   }
-  if (cells.size() == 1 && !line.empty() && line.back() == '|') cells[0] = Trim(line.substr(0, line.size() - 1));
   return cells;
 }
 
