@@ -12,7 +12,7 @@ size_t Relation::MemoryBytes() const {
 }
 
 void TraceBaseRows(const std::vector<const Relation*>& relations, int step, int32_t row,
-                   std::vector<std::vector<int32_t>>* base_rows) {
+                   std::vector<std::vector<int32_t>>* base_rows, bool self_only) {
   if (row < 0) return;
   const Relation& relation = *relations[step];
   for (const LineageLink& link : relation.lineage) {
@@ -21,7 +21,7 @@ void TraceBaseRows(const std::vector<const Relation*>& relations, int step, int3
       if (link.parent < 0) {
         (*base_rows)[relation.base_step >= 0 ? relation.base_step : step].push_back(parent_row);
       } else {
-        TraceBaseRows(relations, link.parent, parent_row, base_rows);
+        TraceBaseRows(relations, link.parent, parent_row, base_rows, self_only);
       }
     };
     switch (link.kind) {
@@ -31,11 +31,11 @@ void TraceBaseRows(const std::vector<const Relation*>& relations, int step, int3
       case LineageLink::Kind::kRows:
         visit(link.rows[row]);
         break;
-      case LineageLink::Kind::kGroups:
-        for (int32_t member = link.offsets[row]; member < link.offsets[row + 1]; ++member) {
-          visit(link.rows[member]);
-        }
+      case LineageLink::Kind::kGroups: {
+        int32_t end = (self_only && link.self_first) ? link.offsets[row] + 1 : link.offsets[row + 1];
+        for (int32_t member = link.offsets[row]; member < end; ++member) visit(link.rows[member]);
         break;
+      }
     }
   }
 }

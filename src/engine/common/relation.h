@@ -32,6 +32,9 @@ struct LineageLink {
   Kind kind = Kind::kIdentity;
   std::vector<int32_t> rows;     // see kind
   std::vector<int32_t> offsets;  // kGroups: size = output rows + 1
+  // kGroups of a rolling window: each group starts with the output row's own input row (the
+  // rest is its window). Subjects follow only that row; evidence follows all.
+  bool self_first = false;
 };
 
 // A column shared between relations (shared because pass-through steps reuse it).
@@ -54,9 +57,11 @@ inline ColumnPtr MakeColumn(Vector vector) { return std::make_shared<const Vecto
 
 // For `row` of the relation of step `step`, adds the dataset rows it came from to
 // base_rows[read_step] for every read step it descends from. `relations[s]` is the relation of
-// step s (kept until the run ends). Rows may repeat; callers sort and deduplicate.
+// step s (kept until the run ends). Rows may repeat; callers sort and deduplicate. With
+// `self_only`, a rolling window contributes only the row itself, not its window: the rows a
+// finding is about, rather than all it cites.
 void TraceBaseRows(const std::vector<const Relation*>& relations, int step, int32_t row,
-                   std::vector<std::vector<int32_t>>* base_rows);
+                   std::vector<std::vector<int32_t>>* base_rows, bool self_only = false);
 
 }  // namespace shujian::engine
 

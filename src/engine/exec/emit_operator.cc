@@ -1,8 +1,9 @@
 // Emit: every input row becomes a finding of the step's sub-rule — its subject, title, label,
 // addressee and facts evaluated on the row, and its evidence traced through the lineage back to
 // the dataset rows of the read steps (and to the parameter-table rows it was compared with). A
-// record subject is the row of the named read step the row descends from (one finding per such
-// row); a subject key that is null produces no finding and is reported to the analyst.
+// record subject is each row of the named read step the row descends from (through a rolling
+// window only the row itself, not its window); a subject key that is null produces no finding
+// and is reported to the analyst.
 #include <algorithm>
 
 #include "engine/exec/expression_evaluator.h"
@@ -103,7 +104,9 @@ void EmitOperator(ExecContext* context, int step_index) {
         for (int32_t base : rows) emitted.parameters.emplace_back(static_cast<int>(index), base);
       }
       if (emit.subject_step >= 0) {
-        std::vector<int32_t>& subjects = base_rows[emit.subject_step];
+        std::vector<std::vector<int32_t>> own_rows(model.steps.size());
+        TraceBaseRows(relations, step.input, static_cast<int32_t>(row), &own_rows, /*self_only=*/true);
+        std::vector<int32_t>& subjects = own_rows[emit.subject_step];
         std::sort(subjects.begin(), subjects.end());
         subjects.erase(std::unique(subjects.begin(), subjects.end()), subjects.end());
         const LoadedDataset& dataset = *context->datasets[emit.subject_step];

@@ -113,7 +113,7 @@ Relation RollingWindowOperator(ExecContext* context, int step_index) {
     vector.AppendGather(working.column(column), kept);
     out.columns[column] = MakeColumn(std::move(vector));
   }
-  LineageLink link{step.input, LineageLink::Kind::kGroups, {}, {0}};
+  LineageLink link{step.input, LineageLink::Kind::kGroups, {}, {0}, /*self_first=*/true};
   for (int32_t position : kept) {
     std::span<const int32_t> rows = members(position);
     link.rows.push_back(sorted[position]);  // the row itself, whether or not in its window

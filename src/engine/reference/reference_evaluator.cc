@@ -26,6 +26,7 @@ namespace {
 struct Row {
   std::vector<Value> values;
   std::map<int, std::set<int32_t>> provenance;  // read or lookup step → its base rows
+  std::map<int, std::set<int32_t>> own;         // the same, but not through rolling windows
 };
 using Rows = std::vector<Row>;
 
@@ -358,6 +359,7 @@ class Reference {
       }
       if (step.filter && !True(*step.filter, row.values)) continue;
       row.provenance[static_cast<int>(index)].insert(static_cast<int32_t>(base));
+      row.own = row.provenance;
       rows.push_back(std::move(row));
     }
     return rows;
@@ -428,9 +430,12 @@ class Reference {
           if (extra != nullptr) row.values.insert(row.values.end(), labels.begin(), labels.end());
           row.provenance = l.provenance;
           Merge(&row.provenance, right[r].provenance);
+          row.own = l.own;
+          Merge(&row.own, right[r].own);
           rows.push_back(std::move(row));
         } else if (kind == JoinKind::kSemi) {
           Merge(&semi.provenance, right[r].provenance);
+          Merge(&semi.own, right[r].own);
         }
       }
       if (kind == JoinKind::kLeft && !any) {
@@ -474,6 +479,7 @@ class Reference {
       Row row;
       row.values = table.rows[position];
       row.provenance[static_cast<int>(index)].insert(static_cast<int32_t>(position));
+      row.own = row.provenance;
       table_rows.push_back(std::move(row));
     }
     const Rows& left = outputs_[step.input];
@@ -620,7 +626,10 @@ class Reference {
       if (step.having && !True(*step.having, working)) continue;
       Row row;
       row.values.assign(working.begin(), working.begin() + key_count + step.outputs.size());
-      for (size_t member : members) Merge(&row.provenance, input[member].provenance);
+      for (size_t member : members) {
+        Merge(&row.provenance, input[member].provenance);
+        Merge(&row.own, input[member].own);
+      }
       rows.push_back(std::move(row));
     }
     return rows;
@@ -658,6 +667,7 @@ class Reference {
         Row out;
         out.values.assign(working.begin(), working.begin() + input_width + step.outputs.size());
         out.provenance = input[row].provenance;
+        out.own = input[row].own;  // the row itself, not its window
         for (size_t member : members) Merge(&out.provenance, input[member].provenance);
         rows.push_back(std::move(out));
       }
@@ -754,8 +764,8 @@ class Reference {
         for (int32_t base : bases) emitted.parameters.emplace_back(source, base);
       }
       if (emit.subject_step >= 0) {
-        auto it = row.provenance.find(emit.subject_step);
-        if (it == row.provenance.end()) continue;
+        auto it = row.own.find(emit.subject_step);
+        if (it == row.own.end()) continue;
         const LoadedDataset& dataset = *inputs_.by_step[emit.subject_step];
         for (int32_t subject : it->second) {
           EmittedRow copy = emitted;
