@@ -485,7 +485,7 @@ class SpecParser {
         SJ_ASSIGN_OR_RETURN(SpecText title, Text(op, "output（输出表标题）"));
         step->output.title = title.text;
         if (item["columns"].IsDefined()) {
-          SJ_ASSIGN_OR_RETURN(step->output.columns, NamedExprMap(item["columns"], "columns"));
+          SJ_ASSIGN_OR_RETURN(step->output.columns, FactMap(item["columns"]));
         }
         return Status::Ok();
       }
@@ -643,7 +643,8 @@ class SpecParser {
     return Status::Ok();
   }
 
-  // Facts: names may be Chinese (they are labels for people), values are expressions.
+  // Facts and output columns: names may be Chinese (they are labels for people), values are
+  // expressions.
   Result<std::vector<NamedExpr>> FactMap(const YAML::Node& node) {
     std::vector<NamedExpr> facts;
     if (!node.IsMap()) return ErrorAt(node, "facts 应为映射：事实名称: 表达式");
