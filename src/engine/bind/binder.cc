@@ -47,7 +47,7 @@ class Binder {
       has_emit = has_emit || spec_.steps[index].kind == StepKind::kEmit;
     }
     if (!has_emit) {
-      return Error(-1, "模型没有 emit 步骤，不会产生线索；至少要有一个 emit");
+      return Error(spec_.pipeline_pos, "模型没有 emit 步骤，不会产生线索；至少要有一个 emit");
     }
     for (size_t index = 0; index < model_.steps.size(); ++index) {
       const BoundStep& step = model_.steps[index];

@@ -59,9 +59,9 @@ std::string Nearest(const std::string& name, const std::vector<std::string>& can
 
 std::string OperandText(const BoundExpr& expr) {
   if (expr.kind == BoundKind::kLiteral) {
-    if (expr.type.id == TypeId::kString) return "文本 '" + expr.literal.s + "'";
-    if (expr.type.is_numeric()) return "数字 " + expr.text;
-    return TypeLabel(expr.type) + " " + expr.text;
+    if (expr.type.id == TypeId::kString) return "文本 '" + expr.literal.s + "' ";
+    if (expr.type.is_numeric()) return "数字 " + expr.text + " ";
+    return TypeLabel(expr.type) + " " + expr.text + " ";
   }
   return Describe(expr) + "（" + TypeLabel(expr.type) + "）";
 }

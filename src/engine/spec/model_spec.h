@@ -190,6 +190,7 @@ struct ModelSpec {
   std::vector<StepSpec> steps;
   std::vector<FixtureSpec> fixtures;
   int id_pos = -1;
+  int pipeline_pos = -1;
 
   // "file:line:column" of byte offset `pos` (column in characters); the file name alone for
   // pos < 0.

@@ -133,6 +133,7 @@ class SpecParser {
     SJ_RETURN_IF_ERROR(ParseSubjectKinds(root));
     SJ_RETURN_IF_ERROR(ParseParameters(root["parameters"]));
     SJ_RETURN_IF_ERROR(ParseRules(root["rules"]));
+    spec_.pipeline_pos = Pos(root["pipeline"]);
     SJ_RETURN_IF_ERROR(ParsePipeline(root));
     SJ_RETURN_IF_ERROR(ParseFixtures(root["fixtures"]));
     return Status::Ok();
@@ -283,6 +284,9 @@ class SpecParser {
           step.kind = kind;
           ++found;
         }
+      }
+      if (found == 2 && item["read"].IsDefined() && item["filter"].IsDefined()) {
+        return ErrorAt(item["filter"], "read 步骤读取时的过滤条件写在 where 中；filter 是单独的步骤");
       }
       if (found != 1) {
         return ErrorAt(item, found == 0 ? "步骤缺少算子：应有 read、filter、compute、join、semi、anti、lookup、aggregate、rolling、fuzzy、emit 或 output 之一"
