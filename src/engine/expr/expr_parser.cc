@@ -472,7 +472,38 @@ class Parser {
   ExprSyntaxError error_;
 };
 
+// Binding strength of a node: how tightly it holds its operands (higher binds tighter).
+int Precedence(const ExprNode& node) {
+  switch (node.kind) {
+    case ExprKind::kBinary:
+      if (node.op == "or") return 1;
+      if (node.op == "and") return 2;
+      if (node.op == "+" || node.op == "-") return 5;
+      if (node.op == "*" || node.op == "/" || node.op == "%") return 6;
+      return 4;  // comparisons
+    case ExprKind::kUnary: return node.op == "not" ? 3 : 7;
+    case ExprKind::kIn:
+    case ExprKind::kBetween:
+    case ExprKind::kIsNull: return 4;
+    case ExprKind::kInterval: return 8;
+    default: return 9;
+  }
+}
+
+void Print(const ExprNode& node, std::string* out);
+
+// Prints `child` of a parent with precedence `parent`, in parentheses when it binds less
+// tightly (or equally, on the right of a left-associative operator).
+void PrintChild(const ExprNode& child, int parent, bool right, std::string* out) {
+  int own = Precedence(child);
+  bool wrap = own < parent || (right && own == parent && parent >= 4);
+  if (wrap) *out += "(";
+  Print(child, out);
+  if (wrap) *out += ")";
+}
+
 void Print(const ExprNode& node, std::string* out) {
+  int precedence = Precedence(node);
   switch (node.kind) {
     case ExprKind::kNumber: *out += node.text; return;
     case ExprKind::kString: *out += "'" + node.text + "'"; return;
@@ -484,17 +515,13 @@ void Print(const ExprNode& node, std::string* out) {
     case ExprKind::kParam: *out += "$" + node.text; return;
     case ExprKind::kUnary:
       *out += node.op == "not" ? "not " : "-";
-      Print(node.args[0], out);
+      PrintChild(node.args[0], precedence, false, out);
       return;
-    case ExprKind::kBinary: {
-      bool wrap = node.op == "or" || node.op == "and";
-      if (wrap) *out += "(";
-      Print(node.args[0], out);
+    case ExprKind::kBinary:
+      PrintChild(node.args[0], precedence, false, out);
       *out += " " + node.op + " ";
-      Print(node.args[1], out);
-      if (wrap) *out += ")";
+      PrintChild(node.args[1], precedence, true, out);
       return;
-    }
     case ExprKind::kCall:
       *out += node.text + "(";
       for (size_t index = 0; index < node.args.size(); ++index) {
@@ -504,7 +531,7 @@ void Print(const ExprNode& node, std::string* out) {
       *out += ")";
       return;
     case ExprKind::kIn:
-      Print(node.args[0], out);
+      PrintChild(node.args[0], precedence + 1, false, out);
       *out += node.negated ? " not in " : " in ";
       if (node.args.size() == 2 && node.args[1].kind == ExprKind::kParam) {
         Print(node.args[1], out);
@@ -518,18 +545,18 @@ void Print(const ExprNode& node, std::string* out) {
       *out += ")";
       return;
     case ExprKind::kBetween:
-      Print(node.args[0], out);
+      PrintChild(node.args[0], precedence + 1, false, out);
       *out += node.negated ? " not between " : " between ";
-      Print(node.args[1], out);
+      PrintChild(node.args[1], precedence + 1, false, out);
       *out += " and ";
-      Print(node.args[2], out);
+      PrintChild(node.args[2], precedence + 1, false, out);
       return;
     case ExprKind::kIsNull:
-      Print(node.args[0], out);
+      PrintChild(node.args[0], precedence + 1, false, out);
       *out += node.negated ? " is not null" : " is null";
       return;
     case ExprKind::kInterval:
-      Print(node.args[0], out);
+      PrintChild(node.args[0], precedence, false, out);
       *out += " " + node.op;
       return;
   }

@@ -50,7 +50,11 @@ std::string CompanyNameForm(std::string_view name) {
       }
     }
   }
-  return form.empty() ? matching : form;
+  // A name that was nothing but a legal form keeps its matching form.
+  for (std::string_view fragment : {"", "有限", "有限责任", "股份", "股份有限", "责任"}) {
+    if (form == fragment) return matching;
+  }
+  return form;
 }
 
 }  // namespace shujian::engine

@@ -52,8 +52,10 @@ class SpecParser {
   Status ErrorAt(int pos, const std::string& message) const {
     return Status::InvalidArgument(spec_.Where(pos) + "：" + message);
   }
+  // An error at `node`; a missing node is reported at the mapping that should hold it.
   Status ErrorAt(const YAML::Node& node, const std::string& message) const {
-    return ErrorAt(Pos(node), message);
+    int pos = Pos(node);
+    return ErrorAt(pos >= 0 ? pos : context_pos_, message);
   }
 
   Status CheckKeys(const YAML::Node& node, const std::set<std::string>& allowed,
@@ -110,6 +112,7 @@ class SpecParser {
   }
 
   Status ParseRoot(const YAML::Node& root) {
+    context_pos_ = Pos(root);
     if (!root.IsMap()) return ErrorAt(root, "模型文件应为一个映射（id、version、title、pipeline……）");
     SJ_RETURN_IF_ERROR(CheckKeys(root, kModelKeys, "模型文件"));
     SJ_ASSIGN_OR_RETURN(SpecText id, Text(root["id"], "id（模型编号）"));
@@ -278,6 +281,7 @@ class SpecParser {
       if (!item.IsMap()) return ErrorAt(item, "每个步骤应为一个映射，如 {name: cases, read: admin_case}");
       StepSpec step;
       step.pos = Pos(item);
+      context_pos_ = step.pos;
       int found = 0;
       for (StepKind kind : kKinds) {
         if (item[StepKindKey(kind)].IsDefined()) {
@@ -672,6 +676,7 @@ class SpecParser {
     for (const YAML::Node& item : node) {
       FixtureSpec fixture;
       fixture.pos = Pos(item);
+      context_pos_ = fixture.pos;
       if (!item.IsMap()) return ErrorAt(item, "测试用例应为 {name: …, as_of: …, data: …, expect: […]}");
       SJ_RETURN_IF_ERROR(CheckKeys(item, {"name", "as_of", "params", "data", "expect"}, "测试用例"));
       SJ_ASSIGN_OR_RETURN(SpecText name, Text(item["name"], "测试用例的 name"));
@@ -760,6 +765,7 @@ class SpecParser {
   }
 
   ModelSpec spec_;
+  int context_pos_ = -1;  // the mapping being parsed, for errors about keys it lacks
 };
 
 std::string TrimAscii(std::string_view text) {
