@@ -64,22 +64,6 @@ const char* AuthorityName(char authority) {
   }
 }
 
-// The check character of the 9-character subject code (GB 11714), or 0 if a character of
-// the first eight is not 0-9/A-Z.
-char SubjectCheckCharacter(std::string_view first8) {
-  int sum = 0;
-  for (int index = 0; index < 8; ++index) {
-    char c = first8[index];
-    int value = (c >= '0' && c <= '9') ? c - '0' : (c >= 'A' && c <= 'Z') ? c - 'A' + 10 : -1;
-    if (value < 0) return 0;
-    sum += value * kSubjectWeights[index];
-  }
-  int check = 11 - sum % 11;
-  if (check == 10) return 'X';
-  if (check == 11) return '0';
-  return static_cast<char>('0' + check);
-}
-
 }  // namespace
 
 const UsccExceptions& UsccExceptions::Shipped() {
@@ -107,6 +91,20 @@ Result<UsccExceptions> UsccExceptions::Parse(std::string_view csv, std::string_v
         return Status::Ok();
       }));
   return list;
+}
+
+char OrganizationCodeCheckCharacter(std::string_view first8) {
+  int sum = 0;
+  for (int index = 0; index < 8; ++index) {
+    char c = first8[index];
+    int value = (c >= '0' && c <= '9') ? c - '0' : (c >= 'A' && c <= 'Z') ? c - 'A' + 10 : -1;
+    if (value < 0) return 0;
+    sum += value * kSubjectWeights[index];
+  }
+  int check = 11 - sum % 11;
+  if (check == 10) return 'X';
+  if (check == 11) return '0';
+  return static_cast<char>('0' + check);
 }
 
 bool IsUsccCharacter(char c) { return AlphabetValue(c) >= 0; }
@@ -189,7 +187,7 @@ Result<Uscc> ParseUscc(std::string_view input, const UsccExceptions& exceptions,
   if (!regions.HasProvince(region_code)) {
     result.warnings.push_back("登记管理机关行政区划码" + code.substr(2, 6) + "的省级代码不存在");
   }
-  char subject_check = SubjectCheckCharacter(std::string_view(code).substr(8, 8));
+  char subject_check = OrganizationCodeCheckCharacter(std::string_view(code).substr(8, 8));
   if (subject_check != code[16]) {
     result.warnings.push_back("主体标识码（组织机构代码）" + code.substr(8, 9) + "的校验位不符");
   }

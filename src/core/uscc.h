@@ -57,6 +57,10 @@ Result<Uscc> ParseUscc(std::string_view input,
 // The check character of the first 17 characters. REQUIRES: all 17 are in the alphabet.
 char UsccCheckCharacter(std::string_view first17);
 
+// The check character of a 组织机构代码 (GB 11714; positions 9–17 of a USCC) from its first
+// eight characters: '0'-'9' or 'X'; 0 when a character is not 0-9 or A-Z.
+char OrganizationCodeCheckCharacter(std::string_view first8);
+
 // True iff `c` is in the 31-symbol alphabet.
 bool IsUsccCharacter(char c);
 

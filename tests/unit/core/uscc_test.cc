@@ -38,6 +38,15 @@ TEST(UsccTest, DescribesAuthorityKindAndRegion) {
   EXPECT_FALSE(IsEnterpriseUscc(association->normalized));
 }
 
+TEST(UsccTest, OrganizationCodeCheckCharacter) {
+  // The 组织机构代码 inside published credit codes (positions 9–17).
+  EXPECT_EQ(OrganizationCodeCheckCharacter("M000100Y"), '4');   // 91350100M000100Y43
+  EXPECT_EQ(OrganizationCodeCheckCharacter("77158328"), '3');   // 91110105771583283D
+  EXPECT_EQ(OrganizationCodeCheckCharacter("30533246"), '0');   // 51610700305332460K
+  EXPECT_EQ(OrganizationCodeCheckCharacter("MB290016"), '8');   // 11610923MB2900168E
+  EXPECT_EQ(OrganizationCodeCheckCharacter("1234567*"), 0);
+}
+
 TEST(UsccTest, CheckCharacter) {
   EXPECT_EQ(UsccCheckCharacter("91350100M000100Y4"), '3');
   EXPECT_EQ(UsccCheckCharacter("91110105771583283"), 'D');
