@@ -28,7 +28,7 @@ std::string LeadAssembler::FactsObject(const EmittedRow& row) const {
     for (const auto& [step, table_row] : row.parameters) {
       const ParamTable& table = *model_.steps[step].table;
       const Value& source = table.rows[table_row].back();
-      sources.push_back(table.title + "（" + table.name + " 第" + std::to_string(table.row_lines[table_row]) +
+      sources.push_back(table.title + "（" + table.rows_file + " 第" + std::to_string(table.row_lines[table_row]) +
                         "行）：" + FormatValue(source));
     }
     facts["参数依据"] = std::move(sources);

@@ -13,6 +13,11 @@
 //     - {name: threshold, type: decimal}
 //   rows:
 //     - {violation_type: 非法捕捞水产品, measure: 数量, threshold: 500, source: 法释〔2022〕12号 第3条}
+// Instead of `rows:`, a table may take its rows from a CSV file kept beside the law it encodes
+// (`csv: ../legal/prosecution_thresholds.csv`, relative to the YAML file): '#' comment lines,
+// a header naming declared columns (any order, all of them, plus `source`), one row per line,
+// fields without commas or quotes (core/rules_file.h). An administrator corrects a figure in
+// the CSV; the YAML gives it types.
 // Column types are the dataset types (data/logical_type.h); values are judged by
 // data::NormalizeValue exactly as an import would judge them. Every row needs a non-empty
 // `source`, which becomes the table's last column, named `source`. A missing cell is null.
@@ -22,6 +27,7 @@
 #ifndef SHUJIAN_ENGINE_SPEC_PARAM_TABLE_H_
 #define SHUJIAN_ENGINE_SPEC_PARAM_TABLE_H_
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <string>
@@ -48,15 +54,21 @@ struct ParamTable {
   std::vector<std::string> key;
   std::vector<ParamColumn> columns;       // the declared columns, then "source"
   std::vector<std::vector<Value>> rows;   // one Value per column
-  std::vector<int> row_lines;             // 1-based line of each row in the file
+  std::string rows_file;                  // the file the rows are in (the YAML or its CSV)
+  std::vector<int> row_lines;             // 1-based line of each row in rows_file
 
   // The index of column `name`, or -1.
   int FindColumn(std::string_view name) const;
 };
 
-// Parses a table file. Errors are "file:line:column：reason".
-Result<std::unique_ptr<ParamTable>> ParseParamTable(std::string_view yaml_text,
-                                                    std::string_view source_name);
+// Reads the CSV file a table names (`path` as written in the YAML): returns its name for
+// messages and its text, or an error.
+using TableFileReader = std::function<Result<std::pair<std::string, std::string>>(const std::string& path)>;
+
+// Parses a table file. Errors are "file:line:column：reason". `read_csv` serves `csv:`; without
+// it a table with `csv:` is an error.
+Result<std::unique_ptr<ParamTable>> ParseParamTable(std::string_view yaml_text, std::string_view source_name,
+                                                    const TableFileReader& read_csv = nullptr);
 
 // The parameter tables a run can use, by name.
 class TableLibrary {

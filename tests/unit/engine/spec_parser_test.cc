@@ -138,3 +138,58 @@ TEST(ParamTableTest, RejectsBadRows) {
 
 }  // namespace
 }  // namespace shujian::engine
+
+namespace shujian::engine {
+namespace {
+
+TEST(ParamTableTest, ShippedTablesLoadWithTypes) {
+  const TableLibrary& tables = TableLibrary::Shipped();
+  const ParamTable* thresholds = tables.Find("prosecution_thresholds");
+  ASSERT_NE(thresholds, nullptr);
+  EXPECT_EQ(thresholds->rows_file, "rules/legal/prosecution_thresholds.csv");
+  EXPECT_GE(thresholds->rows.size(), 10u);
+  int type = thresholds->FindColumn("violation_type");
+  int threshold = thresholds->FindColumn("threshold");
+  bool found = false;
+  for (size_t row = 0; row < thresholds->rows.size(); ++row) {
+    const std::vector<Value>& values = thresholds->rows[row];
+    if (values[type].s == "非法捕捞水产品" && values[thresholds->FindColumn("measure")].s == "quantity") {
+      EXPECT_EQ(values[threshold].i, 500 * 1000000);
+      EXPECT_EQ(values.back().s, "法释〔2022〕12号 第3条");
+      found = true;
+    }
+  }
+  EXPECT_TRUE(found);
+  for (const char* name : {"violation_types", "penalty_history_rules", "disability_fund_parameters",
+                           "passenger_overcrowding_bands", "road_transport_rules", "hearing_penalty_kinds"}) {
+    EXPECT_NE(tables.Find(name), nullptr) << name;
+  }
+}
+
+TEST(ParamTableTest, CsvRowsAreTypedAndChecked) {
+  std::string yaml = "table: t\ntitle: 表\ncsv: t.csv\ncolumns:\n  - {name: n, type: int}\n  - {name: d, type: date}\n";
+  auto parse = [&](const std::string& csv) {
+    TableFileReader read = [&](const std::string& path) -> Result<std::pair<std::string, std::string>> {
+      if (path != "t.csv") return Status::NotFound("没有");
+      return std::make_pair(std::string("dir/t.csv"), csv);
+    };
+    return ParseParamTable(yaml, "t.yaml", read);
+  };
+  Result<std::unique_ptr<ParamTable>> table = parse("# comment\nd,n,source\n2023/1/2,7,依据\n\n,8,依据二\n");
+  ASSERT_TRUE(table.ok()) << table.status().ToString();
+  ASSERT_EQ((*table)->rows.size(), 2u);
+  EXPECT_EQ((*table)->rows[0][0].i, 7);
+  EXPECT_EQ(FormatValue((*table)->rows[0][1]), "2023-01-02");
+  EXPECT_TRUE((*table)->rows[1][1].null);
+  EXPECT_EQ((*table)->row_lines[1], 5);
+  EXPECT_EQ(parse("n,source\n1,s\n").status().message(), "dir/t.csv:1：表头缺少列「d」");
+  EXPECT_EQ(parse("n,d,x,source\n").status().message(), "dir/t.csv:1：表头中的列「x」没有在 t.yaml 中声明");
+  EXPECT_EQ(parse("n,d,source\n1,2023-01-01\n").status().message(),
+            "dir/t.csv:2：这一行有 2 个字段，表头有 3 个（字段中不能有半角逗号）");
+  EXPECT_TRUE(parse("n,d,source\nx,2023-01-01,s\n").status().message().starts_with("dir/t.csv:2：「n」的值「x」无效"));
+  EXPECT_EQ(parse("n,d,source\n1,2023-01-01,\n").status().message(), "dir/t.csv:2：source（出处）不能为空");
+  EXPECT_FALSE(ParseParamTable(yaml, "t.yaml").ok());  // csv without a reader
+}
+
+}  // namespace
+}  // namespace shujian::engine
