@@ -44,6 +44,9 @@ using RegisterCommand = void (*)(CLI::App& app, CommandAction* action);
 // Registration functions, one per file in commands/.
 void RegisterInitCommand(CLI::App& app, CommandAction* action);
 void RegisterCheckCommand(CLI::App& app, CommandAction* action);
+void RegisterModelsCommand(CLI::App& app, CommandAction* action);
+void RegisterModelCommand(CLI::App& app, CommandAction* action);
+void RegisterLeadsCommand(CLI::App& app, CommandAction* action);
 void RegisterUnavailableCommands(CLI::App& app, CommandAction* action);
 
 }  // namespace shujian::cli

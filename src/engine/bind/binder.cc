@@ -114,8 +114,15 @@ class Binder {
       if (IsTerminal(input)) return Error(spec.from_pos, "「" + spec.from + "」是 emit 或 output 步骤，没有输出行");
       return input;
     }
+    // The previous step that has rows, skipping the step this one joins with (so that
+    // "- {name: crim, read: criminal_case}" followed by "- {anti: crim, …}" takes its input from
+    // before the read).
+    bool joins = spec.kind == StepKind::kJoin || spec.kind == StepKind::kSemi || spec.kind == StepKind::kAnti ||
+                 spec.kind == StepKind::kFuzzy;
     for (int previous = static_cast<int>(index) - 1; previous >= 0; --previous) {
-      if (!IsTerminal(previous)) return previous;
+      if (IsTerminal(previous)) continue;
+      if (joins && model_.steps[previous].name == spec.target) continue;
+      return previous;
     }
     return Error(spec.pos, std::string("「") + StepKindKey(spec.kind) + "」步骤前面没有可用的输入步骤；第一个步骤应是 read");
   }

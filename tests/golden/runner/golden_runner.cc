@@ -14,6 +14,8 @@
 #include "core/date_parse.h"
 #include "data/dataset_schema.h"
 #include "engine/engine.h"
+#include "engine/fixture_runner.h"
+#include "engine/model_library.h"
 #include "engine/input/fixture_source.h"
 #include "engine/lead/result_text.h"
 #include "engine/reference/reference_evaluator.h"
@@ -319,6 +321,50 @@ TEST_P(Golden, File) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Engine, Golden, ::testing::ValuesIn(GoldenFiles()), TestName);
+
+// Every model file under tests/golden/models and every shipped model (models/): its fixtures
+// must pass on both engines (what `shujian model test` checks).
+std::vector<std::string> ModelFiles() {
+  std::vector<std::string> files;
+  for (const char* folder : {"tests/golden/models", "models"}) {
+    std::filesystem::path root = std::filesystem::path(SHUJIAN_SOURCE_DIR) / folder;
+    if (!std::filesystem::exists(root)) continue;
+    for (const auto& entry : std::filesystem::directory_iterator(root)) {
+      if (entry.path().extension() == ".yaml") files.push_back(entry.path().string());
+    }
+  }
+  std::sort(files.begin(), files.end());
+  if (files.empty()) files.push_back("");  // a suite needs a case; an empty one checks nothing
+  return files;
+}
+
+class ModelFixtures : public ::testing::TestWithParam<std::string> {};
+
+TEST_P(ModelFixtures, Pass) {
+  if (GetParam().empty()) GTEST_SKIP() << "no model files";
+  Result<std::unique_ptr<ModelLibrary>> library = ModelLibrary::Load({});
+  ASSERT_TRUE(library.ok()) << library.status().ToString();
+  std::string name = std::filesystem::relative(GetParam(), SHUJIAN_SOURCE_DIR).string();
+  Result<std::string> text = ReadTextFile(GetParam());
+  ASSERT_TRUE(text.ok());
+  Result<std::unique_ptr<CompiledModel>> model =
+      CompiledModel::Compile(*text, name, data::SchemaRegistry::Shipped(), (*library)->tables());
+  ASSERT_TRUE(model.ok()) << model.status().ToString();
+  EXPECT_FALSE((*model)->spec().fixtures.empty()) << name << "：每个模型都要有测试用例（fixtures）";
+  for (const FixtureReport& report : RunFixtures(**model)) {
+    for (const std::string& problem : report.problems) ADD_FAILURE() << report.name << "：" << problem;
+  }
+}
+
+std::string ModelTestName(const ::testing::TestParamInfo<std::string>& info) {
+  std::string name = info.param.empty() ? "none" : std::filesystem::path(info.param).stem().string();
+  for (char& c : name) {
+    if (!std::isalnum(static_cast<unsigned char>(c))) c = '_';
+  }
+  return name;
+}
+
+INSTANTIATE_TEST_SUITE_P(Models, ModelFixtures, ::testing::ValuesIn(ModelFiles()), ModelTestName);
 
 }  // namespace
 }  // namespace shujian::engine
