@@ -35,7 +35,12 @@ Result<std::vector<std::vector<Value>>> ResolveParameters(const BoundModel& mode
 Result<RunInputs> LoadInputs(const CompiledModel& model, DatasetSource* source,
                              const std::vector<std::vector<std::string>>& columns_by_step, const RunOptions& options) {
   RunInputs inputs;
-  inputs.pool = std::make_unique<StringPool>();
+  if (options.pool != nullptr) {
+    inputs.pool = options.pool;
+  } else {
+    inputs.owned_pool = std::make_unique<StringPool>();
+    inputs.pool = inputs.owned_pool.get();
+  }
   SJ_ASSIGN_OR_RETURN(inputs.params, ResolveParameters(model.bound(), options));
   const BoundModel& bound = model.bound();
   std::map<std::string, std::vector<std::string>> wanted;  // dataset → columns in schema order
@@ -63,7 +68,7 @@ Result<RunInputs> LoadInputs(const CompiledModel& model, DatasetSource* source,
       progress.op = "加载";
       options.progress(progress);
     }
-    Result<LoadedDataset> loaded = source->Load(*schema, ordered, inputs.pool.get());
+    Result<LoadedDataset> loaded = source->Load(*schema, ordered, inputs.pool);
     if (!loaded.ok()) return loaded.status().WithContext("加载数据集 " + name);
     inputs.rows_read += loaded->rows;
     inputs.datasets.emplace(name, std::move(loaded).value());

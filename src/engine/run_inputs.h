@@ -19,7 +19,8 @@
 namespace shujian::engine {
 
 struct RunInputs {
-  std::unique_ptr<StringPool> pool;
+  std::unique_ptr<StringPool> owned_pool;                  // when the run made its own
+  StringPool* pool = nullptr;                              // the run's pool
   std::vector<std::vector<Value>> params;                   // per parameter
   std::map<std::string, LoadedDataset> datasets;            // by dataset name
   std::vector<const LoadedDataset*> by_step;                // per step: its dataset (read steps)

@@ -17,6 +17,8 @@
 
 namespace shujian::engine {
 
+class StringPool;
+
 // Where a run is, for progress displays.
 struct RunProgress {
   size_t step = 0;          // 1-based index of the step starting
@@ -32,6 +34,9 @@ struct RunOptions {
   size_t batch_size = 2048;                                // rows per batch (tests use tiny batches)
   PlanOptions plan;                                        // optimiser passes
   std::function<void(const RunProgress&)> progress;        // called as steps start; may be empty
+  // The string pool of the run; null: a new one. A source that keeps datasets in memory
+  // (benchmarks) interns into its own pool and passes it here, so loading copies nothing.
+  StringPool* pool = nullptr;
 };
 
 // A table an output step produced: rows of canonical values, sorted.

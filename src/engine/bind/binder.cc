@@ -44,10 +44,11 @@ class Binder {
     bool has_emit = false;
     for (size_t index = 0; index < spec_.steps.size(); ++index) {
       SJ_RETURN_IF_ERROR(BindStep(index));
-      has_emit = has_emit || spec_.steps[index].kind == StepKind::kEmit;
+      has_emit = has_emit || spec_.steps[index].kind == StepKind::kEmit ||
+                 spec_.steps[index].kind == StepKind::kOutput;
     }
     if (!has_emit) {
-      return Error(spec_.pipeline_pos, "模型没有 emit 步骤，不会产生线索；至少要有一个 emit");
+      return Error(spec_.pipeline_pos, "模型没有 emit 或 output 步骤，不产生任何结果；至少要有一个 emit（线索）或 output（统计表）");
     }
     for (size_t index = 0; index < model_.steps.size(); ++index) {
       const BoundStep& step = model_.steps[index];

@@ -20,7 +20,7 @@ void ExecutePlan(const CompiledModel& model, const Plan& plan, RunInputs* inputs
   ExecContext context;
   context.model = &bound;
   context.plan = &plan;
-  context.pool = inputs->pool.get();
+  context.pool = inputs->pool;
   context.params = &inputs->params;
   context.batch_size = options.batch_size == 0 ? 1 : options.batch_size;
   context.datasets = inputs->by_step;
