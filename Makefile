@@ -8,7 +8,7 @@ FUZZ_SECONDS ?= 20
 
 BENCH_BUILD_DIR ?= build-bench
 
-.PHONY: all setup configure build check test fuzz demo clean format bench-configure
+.PHONY: all setup configure build check test fuzz demo clean format bench-configure bench-engine
 
 all: build
 
@@ -38,6 +38,12 @@ demo: build
 bench-configure: setup
 	@cmake -S . -B $(BENCH_BUILD_DIR) -G Ninja -DCMAKE_BUILD_TYPE=Release -DSHUJIAN_TESTS=OFF \
 	  -DSHUJIAN_BENCH=ON -DDUCKDB_DIR=$$(bench/fetch-duckdb.sh) >/dev/null
+
+# The model engine benchmark: shujian's engine, DuckDB and SQLite on the same generated data
+# (bench/README.md). The data is generated once into bench/.cache/engine-data.
+bench-engine: bench-configure
+	@cmake --build $(BENCH_BUILD_DIR) --target engine_bench -j $(JOBS)
+	@$(BENCH_BUILD_DIR)/bench/engine_bench
 
 format:
 	@clang-format -i $$(git ls-files '*.cc' '*.h')
