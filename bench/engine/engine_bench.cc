@@ -6,10 +6,12 @@
 // the clock starts); peak memory is the child's whole peak, loading included. The three answers
 // must be equal, or the benchmark fails.
 //
-// Usage: engine_bench [--data DIR] [--scale F] [--threads N]
-//   --data    where the generated CSV files are kept (generated once; default bench/.cache/engine-data)
-//   --scale   multiply every size (0.01 for a quick look; default 1)
-//   --threads DuckDB's threads (default: all cores, DuckDB's own default)
+// Usage: engine_bench [--data DIR] [--scale F] [--threads N] [--only NAME] [--question N]
+//   --data     where the generated CSV files are kept (generated once; default bench/.cache/engine-data)
+//   --scale    multiply every size (0.01 for a quick look; default 1)
+//   --threads  DuckDB's threads (default: all cores, DuckDB's own default)
+//   --only     run one contender (shujian, duckdb or sqlite), e.g. under a profiler
+//   --question run one question (1 or 2)
 #include <duckdb.h>
 #include <sqlite3.h>
 
@@ -149,7 +151,7 @@ class CsvDatasetSource : public engine::DatasetSource {
       std::vector<std::string> columns;
       std::stringstream header(line);
       for (std::string column; std::getline(header, column, ',');) columns.push_back(column);
-      engine::DatasetBuilder builder(*schema, columns, &pool_);
+      engine::DatasetBuilder builder(*schema, columns, &pool_);  // the CSV holds the key columns
       std::vector<std::optional<std::string_view>> values(columns.size());
       std::vector<std::string_view> fields;
       while (std::getline(in, line)) {
@@ -161,14 +163,8 @@ class CsvDatasetSource : public engine::DatasetSource {
           if (comma == std::string::npos) break;
           start = comma + 1;
         }
-        std::string key;
-        for (size_t index = 0; index < columns.size(); ++index) {
-          values[index] = fields[index];
-          if (std::find(schema->key.begin(), schema->key.end(), columns[index]) != schema->key.end()) {
-            key += (key.empty() ? "" : "|") + std::string(fields[index]);
-          }
-        }
-        Status appended = builder.AppendRow(key, "bench", values);
+        for (size_t index = 0; index < columns.size(); ++index) values[index] = fields[index];
+        Status appended = builder.AppendRow("bench", values);
         if (!appended.ok()) std::abort();
       }
       datasets_.emplace(name, builder.Finish());
@@ -182,14 +178,19 @@ class CsvDatasetSource : public engine::DatasetSource {
     engine::LoadedDataset view;
     view.schema = all.schema;
     view.rows = all.rows;
-    view.keys = all.keys;
-    view.batches = all.batches;
-    for (const std::string& column : columns) {
+    view.batch_starts = all.batch_starts;
+    view.batch_codes = all.batch_codes;
+    std::vector<std::string> wanted = columns;
+    for (const std::string& key : schema.key) {
+      if (std::find(wanted.begin(), wanted.end(), key) == wanted.end()) wanted.push_back(key);
+    }
+    for (const std::string& column : wanted) {
       int index = all.Find(column);
       if (index < 0) return Status::NotFound("基准数据没有列 " + column);
       view.column_names.push_back(column);
       view.columns.push_back(all.columns[index]);
     }
+    for (const std::string& key : schema.key) view.key_columns.push_back(view.Find(key));
     return view;
   }
   std::optional<size_t> CountRows(std::string_view dataset) override {
@@ -251,6 +252,10 @@ int RunShujian(Reporter& reporter, const std::filesystem::path& dir, const Quest
   Result<engine::RunResult> result = engine::RunModel(**model, &source, options);
   reporter.Seconds(NowSeconds() - start);
   if (!result.ok() || result->outputs.empty() || result->outputs[0].rows.empty()) return 3;
+  if (std::getenv("SHUJIAN_BENCH_EXPLAIN") != nullptr) {
+    engine::Plan plan = engine::PlanModel(**model, &source, options.plan);
+    std::fputs(engine::ExplainText(**model, plan, &*result).c_str(), stderr);
+  }
   char note[96];
   std::snprintf(note, sizeof note, " (load %.1f s)", loaded);
   reporter.Note(Answer(result->outputs[0].rows[0], question.decimals) + note);
@@ -379,11 +384,15 @@ int main(int argc, char** argv) {
   std::filesystem::path dir = source_dir / "bench" / ".cache" / "engine-data";
   double scale = 1;
   int threads = 0;
+  std::string only;
+  int only_question = 0;
   for (int index = 1; index + 1 < argc; index += 2) {
     std::string flag = argv[index];
     if (flag == "--data") dir = argv[index + 1];
     if (flag == "--scale") scale = std::atof(argv[index + 1]);
     if (flag == "--threads") threads = std::atoi(argv[index + 1]);
+    if (flag == "--only") only = argv[index + 1];
+    if (flag == "--question") only_question = std::atoi(argv[index + 1]);
   }
   Sizes sizes;
   for (long* size : {&sizes.admin, &sizes.criminal, &sizes.insurance, &sizes.disabled, &sizes.persons,
@@ -452,11 +461,19 @@ int main(int argc, char** argv) {
   };
 
   bool agree = true;
-  for (const Question& question : questions) {
+  for (size_t number = 1; number <= questions.size(); ++number) {
+    const Question& question = questions[number - 1];
+    if (only_question != 0 && only_question != static_cast<int>(number)) continue;
     std::vector<Measurement> results;
-    results.push_back(MeasureInChild("duckdb", [&](Reporter& reporter) { return RunDuckDb(reporter, dir, question, threads); }));
-    results.push_back(MeasureInChild("shujian", [&](Reporter& reporter) { return RunShujian(reporter, dir, question, model_dir); }));
-    results.push_back(MeasureInChild("sqlite", [&](Reporter& reporter) { return RunSqlite(reporter, dir, question); }));
+    if (only.empty() || only == "duckdb") {
+      results.push_back(MeasureInChild("duckdb", [&](Reporter& reporter) { return RunDuckDb(reporter, dir, question, threads); }));
+    }
+    if (only.empty() || only == "shujian") {
+      results.push_back(MeasureInChild("shujian", [&](Reporter& reporter) { return RunShujian(reporter, dir, question, model_dir); }));
+    }
+    if (only.empty() || only == "sqlite") {
+      results.push_back(MeasureInChild("sqlite", [&](Reporter& reporter) { return RunSqlite(reporter, dir, question); }));
+    }
     PrintComparison(question.title, results, question.rows);
     for (const Measurement& result : results) {
       if (result.exit_code != 0 || AnswerOf(result) != AnswerOf(results[0])) agree = false;

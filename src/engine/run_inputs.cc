@@ -75,8 +75,7 @@ Result<RunInputs> LoadInputs(const CompiledModel& model, DatasetSource* source,
   }
   std::set<std::string> batches;
   for (const auto& [name, dataset] : inputs.datasets) {
-    std::set<uint32_t> codes(dataset.batches.begin(), dataset.batches.end());
-    for (uint32_t code : codes) batches.insert(std::string(inputs.pool->Get(code)));
+    for (uint32_t code : dataset.batch_codes) batches.insert(std::string(inputs.pool->Get(code)));
   }
   inputs.input_batches.assign(batches.begin(), batches.end());
   inputs.by_step.assign(bound.steps.size(), nullptr);

@@ -8,7 +8,7 @@
 namespace shujian::engine {
 namespace {
 
-constexpr size_t kBlockBytes = 1 << 20;
+constexpr size_t kBlockBytes = 1 << 20;  // offsets in an entry have 20 bits
 constexpr int kMatchNameSlot = 0;
 constexpr int kMatchCaseNoSlot = 1;
 constexpr int kFirstUserSlot = 2;
@@ -35,21 +35,29 @@ uint32_t HashBytes(std::string_view text) {
 
 }  // namespace
 
-StringPool::StringPool() : slots_(1024, 0), memos_(kFirstUserSlot) {}
+StringPool::StringPool() : slots_(1024, 0), memos_(kFirstUserSlot) {
+  blocks_.push_back(std::make_unique<char[]>(kBlockBytes));
+  block_size_ = kBlockBytes;
+}
 
-std::string_view StringPool::Store(std::string_view text) {
-  if (text.empty()) return std::string_view();
-  if (block_size_ - block_used_ < text.size()) {
-    size_t size = std::max(kBlockBytes, text.size());
+uint64_t StringPool::Store(std::string_view text) {
+  // Strings longer than 16 MiB do not occur in datasets; they are cut rather than break the
+  // entry layout.
+  size_t length = std::min<size_t>(text.size(), 0xFFFFFF);
+  if (length == 0) return 0;  // block 0, offset 0, no bytes
+  if (block_size_ - block_used_ < length || length > kBlockBytes) {
+    size_t size = std::max(kBlockBytes, length);
     blocks_.push_back(std::make_unique<char[]>(size));
     block_size_ = size;
     block_used_ = 0;
   }
-  char* where = blocks_.back().get() + block_used_;
-  std::memcpy(where, text.data(), text.size());
-  block_used_ += text.size();
-  stored_bytes_ += text.size();
-  return std::string_view(where, text.size());
+  uint64_t block = blocks_.size() - 1;
+  uint64_t offset = block_used_;
+  if (length > 0) std::memcpy(blocks_.back().get() + block_used_, text.data(), length);
+  block_used_ += length;
+  stored_bytes_ += length;
+  if (length > kBlockBytes) block_used_ = block_size_;  // a block of its own: offset 0, full
+  return (block << 44) | (offset << 24) | length;
 }
 
 void StringPool::Grow() {
@@ -69,7 +77,7 @@ bool StringPool::Find(std::string_view text, uint32_t* code) const {
   for (size_t slot = hash & mask;; slot = (slot + 1) & mask) {
     uint32_t entry = slots_[slot];
     if (entry == 0) return false;
-    if (hashes_[entry - 1] == hash && entries_[entry - 1] == text) {
+    if (hashes_[entry - 1] == hash && Get(entry - 1) == text) {
       *code = entry - 1;
       return true;
     }
@@ -83,7 +91,7 @@ uint32_t StringPool::Intern(std::string_view text) {
   for (;; slot = (slot + 1) & mask) {
     uint32_t entry = slots_[slot];
     if (entry == 0) break;
-    if (hashes_[entry - 1] == hash && entries_[entry - 1] == text) return entry - 1;
+    if (hashes_[entry - 1] == hash && Get(entry - 1) == text) return entry - 1;
   }
   uint32_t code = static_cast<uint32_t>(entries_.size());
   entries_.push_back(Store(text));
@@ -99,8 +107,8 @@ uint32_t StringPool::MatchCode(uint32_t code, MatchKind kind) {
   if (memo.size() <= code) memo.resize(entries_.size(), kUnset);
   uint32_t cached = memo[code];
   if (cached != kUnset) return cached;
-  std::string form = kind == MatchKind::kName ? NormalizeNameForMatching(entries_[code])
-                                              : NormalizeCaseNumber(entries_[code]);
+  std::string form = kind == MatchKind::kName ? NormalizeNameForMatching(Get(code))
+                                              : NormalizeCaseNumber(Get(code));
   uint32_t result = Intern(form);
   // Intern may have grown the pool but not the memo; index again through the vector.
   std::vector<uint32_t>& table = memos_[kind == MatchKind::kName ? kMatchNameSlot : kMatchCaseNoSlot];
@@ -116,7 +124,7 @@ std::vector<uint32_t>& StringPool::Memo(int slot) {
 }
 
 size_t StringPool::MemoryBytes() const {
-  size_t bytes = blocks_.size() * kBlockBytes + entries_.capacity() * sizeof(std::string_view) +
+  size_t bytes = blocks_.size() * kBlockBytes + entries_.capacity() * sizeof(uint64_t) +
                  hashes_.capacity() * 4 + slots_.capacity() * 4;
   for (const auto& memo : memos_) bytes += memo.capacity() * 4;
   return bytes;

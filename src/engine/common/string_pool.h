@@ -38,7 +38,10 @@ class StringPool {
   // The code of `text` if present.
   bool Find(std::string_view text, uint32_t* code) const;
   // The string of `code`. REQUIRES: code < size(). The view lives as long as the pool.
-  std::string_view Get(uint32_t code) const { return entries_[code]; }
+  std::string_view Get(uint32_t code) const {
+    uint64_t entry = entries_[code];
+    return std::string_view(blocks_[entry >> 44].get() + ((entry >> 24) & 0xFFFFF), entry & 0xFFFFFF);
+  }
   size_t size() const { return entries_.size(); }
 
   // The code of the matching form of `code` under `kind` (itself for kExact).
@@ -57,9 +60,10 @@ class StringPool {
 
  private:
   void Grow();
-  std::string_view Store(std::string_view text);
+  // Copies `text` into the blocks; returns its entry: block (20 bits), offset (20), length (24).
+  uint64_t Store(std::string_view text);
 
-  std::vector<std::string_view> entries_;      // code → string (points into blocks_)
+  std::vector<uint64_t> entries_;              // code → where its bytes are in blocks_
   std::vector<uint32_t> hashes_;               // code → hash of its string
   std::vector<uint32_t> slots_;                // open addressing: code + 1, 0 = empty
   std::vector<std::unique_ptr<char[]>> blocks_;  // string storage, never moved

@@ -11,13 +11,13 @@ AggregateFunction::AggregateFunction(ExecContext* context, ExpressionEvaluator* 
     : context_(context), call_(call) {
   for (const BoundExpr& arg : call.args) args_.push_back(evaluator->EvaluateAll(arg, input));
   if (call.function == AggregateId::kCountDistinct) {
+    std::vector<const Vector*> vectors;
     std::vector<const BoundExpr*> exprs;
-    std::vector<MatchKind> matches;
-    for (const BoundExpr& arg : call.args) {
-      exprs.push_back(&arg);
-      matches.push_back(MatchKindOf(arg.type));
+    for (size_t index = 0; index < call.args.size(); ++index) {
+      vectors.push_back(&args_[index]);
+      exprs.push_back(&call.args[index]);
     }
-    KeyColumns keys = EvaluateKeys(evaluator, context->pool, exprs, matches, input);
+    KeyColumns keys = KeysFromVectors(context->pool, vectors, GroupForms(exprs), input.rows);
     RowGroups tuples = GroupRows(keys, /*skip_null_keys=*/true);
     tuple_ = std::move(tuples.group_of_row);
   }

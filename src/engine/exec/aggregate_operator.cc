@@ -17,21 +17,27 @@ Relation AggregateOperator(ExecContext* context, int step_index) {
   StringPool& pool = *context->pool;
   size_t key_count = step.group_keys.size();
 
-  // Groups.
-  std::vector<Vector> key_vectors;
+  // Groups. Key columns are read in place; key expressions are evaluated once.
+  std::vector<Vector> evaluated;
+  evaluated.reserve(key_count);
+  std::vector<const Vector*> key_vectors;
   std::vector<const BoundExpr*> key_exprs;
-  std::vector<MatchKind> matches;
   for (const BoundExpr& key : step.group_keys) {
-    key_vectors.push_back(evaluator.EvaluateAll(key, input));
     key_exprs.push_back(&key);
-    matches.push_back(MatchKindOf(key.type));
+    if (key.kind == BoundKind::kColumn) {
+      key_vectors.push_back(&input.column(key.column));
+    } else {
+      evaluated.push_back(evaluator.EvaluateAll(key, input));
+      key_vectors.push_back(&evaluated.back());
+    }
   }
+  std::vector<KeyForm> forms = GroupForms(key_exprs);
   RowGroups groups;
   if (key_count == 0) {
     groups.group_of_row.assign(input.rows, 0);
     groups.first_row.push_back(0);
   } else {
-    KeyColumns keys = EvaluateKeys(&evaluator, &pool, key_exprs, matches, input);
+    KeyColumns keys = KeysFromVectors(&pool, key_vectors, forms, input.rows);
     groups = GroupRows(keys, /*skip_null_keys=*/false);
   }
   size_t group_count = groups.count();
@@ -55,8 +61,8 @@ Relation AggregateOperator(ExecContext* context, int step_index) {
   for (size_t key = 0; key < key_count; ++key) {
     Vector vector;
     vector.type = step.schema[key].type;
-    const Vector& values = key_vectors[key];
-    bool pick_smallest = values.type.id == TypeId::kString && matches[key] != MatchKind::kExact;
+    const Vector& values = *key_vectors[key];
+    bool pick_smallest = values.type.id == TypeId::kString && forms[key].match != MatchKind::kExact;
     for (size_t group = 0; group < group_count; ++group) {
       int32_t chosen = groups.first_row[group];
       if (pick_smallest && !values.IsNull(chosen)) {
@@ -111,10 +117,15 @@ Relation AggregateOperator(ExecContext* context, int step_index) {
     out.columns[column] = MakeColumn(std::move(vector));
   }
   LineageLink link{step.input, LineageLink::Kind::kGroups, {}, {0}};
-  for (int32_t group : kept) {
-    std::span<const int32_t> rows = group_rows(group);
-    link.rows.insert(link.rows.end(), rows.begin(), rows.end());
-    link.offsets.push_back(static_cast<int32_t>(link.rows.size()));
+  if (kept.size() == group_count) {
+    link.rows = std::move(members);  // every group kept: the grouping is the lineage
+    link.offsets = std::move(offsets);
+  } else {
+    for (int32_t group : kept) {
+      std::span<const int32_t> rows = group_rows(group);
+      link.rows.insert(link.rows.end(), rows.begin(), rows.end());
+      link.offsets.push_back(static_cast<int32_t>(link.rows.size()));
+    }
   }
   out.lineage.push_back(std::move(link));
   return out;

@@ -113,7 +113,7 @@ void EmitOperator(ExecContext* context, int step_index) {
         for (int32_t subject : subjects) {
           EmittedRow copy = emitted;
           copy.subject_dataset = dataset.schema->name;
-          copy.subject_key = std::string(pool.Get(dataset.keys[subject]));
+          copy.subject_key = dataset.Key(subject, pool);
           context->emitted.push_back(std::move(copy));
         }
         continue;

@@ -56,9 +56,10 @@ Relation FuzzyJoinOperator(ExecContext* context, int step_index) {
   // Candidates: the union over blocking rules.
   std::vector<uint64_t> candidates;
   for (const std::vector<KeyPair>& rule : step.blocking) {
-    std::vector<MatchKind> matches = KeyMatches(rule);
-    KeyColumns left_keys = EvaluateKeys(&evaluator, pool, KeySide(rule, true), matches, left);
-    KeyColumns right_keys = EvaluateKeys(&evaluator, pool, KeySide(rule, false), matches, right);
+    std::vector<KeyForm> forms = KeyForms(rule);
+    std::vector<Vector> evaluated;
+    KeyColumns left_keys = EvaluateKeys(&evaluator, pool, KeySide(rule, true), forms, left, &evaluated);
+    KeyColumns right_keys = EvaluateKeys(&evaluator, pool, KeySide(rule, false), forms, right, &evaluated);
     JoinHashTable table(right_keys);
     for (size_t row = 0; row < left.rows; ++row) {
       for (int32_t match : table.Find(left_keys, row)) {

@@ -13,9 +13,10 @@ Relation HashJoinOperator(ExecContext* context, int step_index) {
   const Relation& left = *context->relations[step.input];
   const Relation& right = *context->relations[step.other];
   ExpressionEvaluator evaluator(context);
-  std::vector<MatchKind> matches = KeyMatches(step.keys);
-  KeyColumns left_keys = EvaluateKeys(&evaluator, context->pool, KeySide(step.keys, true), matches, left);
-  KeyColumns right_keys = EvaluateKeys(&evaluator, context->pool, KeySide(step.keys, false), matches, right);
+  std::vector<KeyForm> forms = KeyForms(step.keys);
+  std::vector<Vector> evaluated;
+  KeyColumns left_keys = EvaluateKeys(&evaluator, context->pool, KeySide(step.keys, true), forms, left, &evaluated);
+  KeyColumns right_keys = EvaluateKeys(&evaluator, context->pool, KeySide(step.keys, false), forms, right, &evaluated);
   PairList pairs;
   if (node.build_left) {
     JoinHashTable table(left_keys);

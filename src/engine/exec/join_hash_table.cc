@@ -32,63 +32,93 @@ std::vector<const BoundExpr*> KeySide(const std::vector<KeyPair>& keys, bool lef
   return side;
 }
 
-std::vector<MatchKind> KeyMatches(const std::vector<KeyPair>& keys) {
-  std::vector<MatchKind> matches;
-  for (const KeyPair& key : keys) matches.push_back(key.match);
-  return matches;
+std::vector<KeyForm> KeyForms(const std::vector<KeyPair>& keys) {
+  std::vector<KeyForm> forms;
+  for (const KeyPair& key : keys) {
+    bool numeric = key.left.type.is_numeric() && key.right.type.is_numeric();
+    forms.push_back(KeyForm{key.match, numeric && key.left.type.id != key.right.type.id});
+  }
+  return forms;
 }
 
-KeyColumns EvaluateKeys(ExpressionEvaluator* evaluator, StringPool* pool,
-                        const std::vector<const BoundExpr*>& exprs, const std::vector<MatchKind>& matches,
-                        const Relation& relation) {
+std::vector<KeyForm> GroupForms(const std::vector<const BoundExpr*>& exprs) {
+  std::vector<KeyForm> forms;
+  for (const BoundExpr* expr : exprs) forms.push_back(KeyForm{MatchKindOf(expr->type), false});
+  return forms;
+}
+
+KeyColumns KeysFromVectors(StringPool* pool, const std::vector<const Vector*>& vectors,
+                           const std::vector<KeyForm>& forms, size_t rows) {
   KeyColumns keys;
-  keys.rows = relation.rows;
-  keys.has_null.assign(relation.rows, 0);
-  for (size_t index = 0; index < exprs.size(); ++index) {
-    const BoundExpr& expr = *exprs[index];
-    std::vector<uint64_t> values(relation.rows);
-    Vector vector;
-    const Vector* source;
-    if (expr.kind == BoundKind::kColumn) {
-      source = &relation.column(expr.column);
-    } else {
-      vector = evaluator->EvaluateAll(expr, relation);
-      source = &vector;
+  keys.rows = rows;
+  keys.owned.reserve(vectors.size());  // pointers into owned must stay valid
+  bool any_nulls = false;
+  for (const Vector* vector : vectors) any_nulls = any_nulls || vector->has_nulls();
+  if (any_nulls) {
+    keys.has_null.assign(rows, 0);
+    keys.null_mask.assign(rows, 0);
+  }
+  for (size_t index = 0; index < vectors.size(); ++index) {
+    const Vector& source = *vectors[index];
+    const KeyForm& form = forms[index];
+    TypeId type = source.type.id;
+    bool convert = (type == TypeId::kString && form.match != MatchKind::kExact) ||
+                   (source.type.is_numeric() && form.scale) || source.has_nulls();
+    if (!convert) {
+      keys.values.push_back(reinterpret_cast<const uint64_t*>(source.data.data()));
+      continue;
     }
-    TypeId type = expr.type.id;
-    if (type == TypeId::kString) {
-      MatchKind match = matches[index];
-      for (size_t row = 0; row < relation.rows; ++row) {
-        values[row] = pool->MatchCode(static_cast<uint32_t>(source->data[row]), match);
+    std::vector<uint64_t>& values = keys.owned.emplace_back(rows);
+    if (type == TypeId::kString && form.match != MatchKind::kExact) {
+      for (size_t row = 0; row < rows; ++row) {
+        values[row] = pool->MatchCode(static_cast<uint32_t>(source.data[row]), form.match);
       }
-    } else if (expr.type.is_numeric()) {
-      for (size_t row = 0; row < relation.rows; ++row) {
-        values[row] = static_cast<uint64_t>(Millionths(type, source->data[row]));
-      }
+    } else if (source.type.is_numeric() && form.scale) {
+      for (size_t row = 0; row < rows; ++row) values[row] = static_cast<uint64_t>(Millionths(type, source.data[row]));
     } else {
-      for (size_t row = 0; row < relation.rows; ++row) values[row] = static_cast<uint64_t>(source->data[row]);
+      for (size_t row = 0; row < rows; ++row) values[row] = static_cast<uint64_t>(source.data[row]);
     }
-    if (source->has_nulls()) {
-      if (keys.null_mask.empty()) keys.null_mask.assign(relation.rows, 0);
-      for (size_t row = 0; row < relation.rows; ++row) {
-        if (!source->nulls[row]) continue;
+    if (source.has_nulls()) {
+      for (size_t row = 0; row < rows; ++row) {
+        if (!source.nulls[row]) continue;
         keys.has_null[row] = 1;
         keys.null_mask[row] |= uint64_t{1} << (index % 64);
         values[row] = 0;
       }
     }
-    keys.values.push_back(std::move(values));
+    keys.values.push_back(values.data());
   }
   return keys;
 }
 
+KeyColumns EvaluateKeys(ExpressionEvaluator* evaluator, StringPool* pool,
+                        const std::vector<const BoundExpr*>& exprs, const std::vector<KeyForm>& forms,
+                        const Relation& relation, std::vector<Vector>* evaluated) {
+  std::vector<const Vector*> vectors;
+  evaluated->reserve(evaluated->size() + exprs.size());  // pointers into it must stay valid
+  for (const BoundExpr* expr : exprs) {
+    if (expr->kind == BoundKind::kColumn) {
+      vectors.push_back(&relation.column(expr->column));
+    } else {
+      evaluated->push_back(evaluator->EvaluateAll(*expr, relation));
+      vectors.push_back(&evaluated->back());
+    }
+  }
+  return KeysFromVectors(pool, vectors, forms, relation.rows);
+}
+
 uint64_t JoinHashTable::Hash(const KeyColumns& keys, size_t row) const {
   uint64_t hash = 0x9E3779B97F4A7C15ull;
-  for (const std::vector<uint64_t>& column : keys.values) hash = Mix(hash ^ column[row]) + 0x632BE59BD9B4E019ull;
+  for (const uint64_t* column : keys.values) hash = Mix(hash ^ column[row]) + 0x632BE59BD9B4E019ull;
   return hash;
 }
 
 bool JoinHashTable::Equal(const KeyColumns& probe, size_t probe_row, int32_t build_row) const {
+  if (!probe.null_mask.empty() || !build_.null_mask.empty()) {
+    uint64_t a = probe.null_mask.empty() ? 0 : probe.null_mask[probe_row];
+    uint64_t b = build_.null_mask.empty() ? 0 : build_.null_mask[build_row];
+    if (a != b) return false;
+  }
   for (size_t key = 0; key < probe.values.size(); ++key) {
     if (probe.values[key][probe_row] != build_.values[key][build_row]) return false;
   }
@@ -96,8 +126,7 @@ bool JoinHashTable::Equal(const KeyColumns& probe, size_t probe_row, int32_t bui
 }
 
 JoinHashTable::JoinHashTable(const KeyColumns& build) : build_(build) {
-  size_t capacity = 16;
-  while (capacity < build.rows * 2) capacity <<= 1;
+  size_t capacity = 1024;
   mask_ = capacity - 1;
   slot_hash_.assign(capacity, 0);
   slot_group_.assign(capacity, 0);
@@ -105,7 +134,7 @@ JoinHashTable::JoinHashTable(const KeyColumns& build) : build_(build) {
   std::vector<int32_t> first_row;  // per group: a representative row
   std::vector<int32_t> counts;
   for (size_t row = 0; row < build.rows; ++row) {
-    if (build.has_null[row]) continue;
+    if (build.null_at(row)) continue;
     uint64_t hash = Hash(build, row);
     size_t slot = hash & mask_;
     while (true) {
@@ -115,7 +144,9 @@ JoinHashTable::JoinHashTable(const KeyColumns& build) : build_(build) {
         slot_group_[slot] = static_cast<int32_t>(first_row.size()) + 1;
         group_of_row[row] = static_cast<int32_t>(first_row.size());
         first_row.push_back(static_cast<int32_t>(row));
+        group_hash_.push_back(hash);
         counts.push_back(1);
+        if (first_row.size() * 2 > slot_group_.size()) Grow();
         break;
       }
       if (slot_hash_[slot] == hash && Equal(build, row, first_row[group - 1])) {
@@ -135,8 +166,21 @@ JoinHashTable::JoinHashTable(const KeyColumns& build) : build_(build) {
   }
 }
 
+void JoinHashTable::Grow() {
+  size_t capacity = slot_group_.size() * 2;
+  mask_ = capacity - 1;
+  slot_hash_.assign(capacity, 0);
+  slot_group_.assign(capacity, 0);
+  for (size_t group = 0; group < group_hash_.size(); ++group) {
+    size_t slot = group_hash_[group] & mask_;
+    while (slot_group_[slot] != 0) slot = (slot + 1) & mask_;
+    slot_hash_[slot] = group_hash_[group];
+    slot_group_[slot] = static_cast<int32_t>(group) + 1;
+  }
+}
+
 std::span<const int32_t> JoinHashTable::Find(const KeyColumns& probe, size_t row) const {
-  if (probe.has_null[row]) return {};
+  if (probe.null_at(row)) return {};
   uint64_t hash = Hash(probe, row);
   size_t slot = hash & mask_;
   while (true) {

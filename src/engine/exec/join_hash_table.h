@@ -7,8 +7,9 @@
 // matches nothing.
 //
 // JoinHashTable groups the build side's rows by key (open addressing on a 64-bit hash, keys
-// verified, so collisions never pair wrong rows) and stores each group's rows contiguously; a
-// probe returns the group as a span. Groups can be reordered in place (the window join sorts
+// verified, so collisions never pair wrong rows; the table grows with the number of distinct
+// keys, not rows, so it stays in cache when keys repeat) and stores each group's rows
+// contiguously; a probe returns the group as a span. Groups can be reordered in place (the window join sorts
 // them by date).
 //
 // Thread safety: a built table may be probed concurrently.
@@ -24,22 +25,41 @@
 
 namespace shujian::engine {
 
+// Key values of every row. A key column that is already in comparable form (exact strings,
+// dates, numbers of one type, no nulls) is not copied: `values` points into the column.
+// REQUIRES: the vectors the keys were made from outlive the KeyColumns (it may point into them).
 struct KeyColumns {
   size_t rows = 0;
-  std::vector<std::vector<uint64_t>> values;  // [key][row]
-  std::vector<uint8_t> has_null;              // [row]: some key is null
-  std::vector<uint64_t> null_mask;            // [row]: bit k set when key k is null (when any is)
+  std::vector<const uint64_t*> values;          // [key] → one value per row
+  std::vector<std::vector<uint64_t>> owned;     // storage of converted keys
+  std::vector<uint8_t> has_null;                // [row]: some key is null; empty when none is
+  std::vector<uint64_t> null_mask;              // [row]: bit k set when key k is null (when any is)
+
+  bool null_at(size_t row) const { return !has_null.empty() && has_null[row] != 0; }
 };
 
-// Evaluates `exprs` over all rows of `relation` and normalises them (`matches[i]` says how
-// strings of key i compare).
-KeyColumns EvaluateKeys(ExpressionEvaluator* evaluator, StringPool* pool,
-                        const std::vector<const BoundExpr*>& exprs, const std::vector<MatchKind>& matches,
-                        const Relation& relation);
+// How one key is compared: strings on `match`, numbers in millionths when `scale` (the two
+// sides of a join have different numeric types).
+struct KeyForm {
+  MatchKind match = MatchKind::kExact;
+  bool scale = false;
+};
 
-// The key expressions of a list of key pairs, one side.
+// The keys of `vectors` (each `rows` long) in comparable form.
+KeyColumns KeysFromVectors(StringPool* pool, const std::vector<const Vector*>& vectors,
+                           const std::vector<KeyForm>& forms, size_t rows);
+
+// Evaluates `exprs` over all rows of `relation` and makes their keys. Column references are
+// read in place. `evaluated` keeps the vectors of other expressions alive as long as the keys.
+KeyColumns EvaluateKeys(ExpressionEvaluator* evaluator, StringPool* pool,
+                        const std::vector<const BoundExpr*>& exprs, const std::vector<KeyForm>& forms,
+                        const Relation& relation, std::vector<Vector>* evaluated);
+
+// The key expressions of a list of key pairs, one side, and how each key compares.
 std::vector<const BoundExpr*> KeySide(const std::vector<KeyPair>& keys, bool left);
-std::vector<MatchKind> KeyMatches(const std::vector<KeyPair>& keys);
+std::vector<KeyForm> KeyForms(const std::vector<KeyPair>& keys);
+// Forms for grouping expressions of one side: strings on their own matching form.
+std::vector<KeyForm> GroupForms(const std::vector<const BoundExpr*>& exprs);
 
 class JoinHashTable {
  public:
@@ -55,11 +75,13 @@ class JoinHashTable {
 
  private:
   uint64_t Hash(const KeyColumns& keys, size_t row) const;
+  void Grow();
   bool Equal(const KeyColumns& probe, size_t probe_row, int32_t build_row) const;
 
   const KeyColumns& build_;
   std::vector<uint64_t> slot_hash_;   // per slot
   std::vector<int32_t> slot_group_;   // per slot: group index + 1 (0 = empty)
+  std::vector<uint64_t> group_hash_;  // per group: its hash (for growing)
   std::vector<int32_t> offsets_;      // per group: start in rows_ (+ end sentinel)
   std::vector<int32_t> rows_;         // build rows grouped by key
   size_t mask_ = 0;

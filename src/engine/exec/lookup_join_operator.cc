@@ -31,9 +31,10 @@ Relation LookupJoinOperator(ExecContext* context, int step_index) {
     right.columns.push_back(MakeColumn(std::move(vector)));
   }
 
-  std::vector<MatchKind> matches = KeyMatches(step.keys);
-  KeyColumns left_keys = EvaluateKeys(&evaluator, context->pool, KeySide(step.keys, true), matches, left);
-  KeyColumns right_keys = EvaluateKeys(&evaluator, context->pool, KeySide(step.keys, false), matches, right);
+  std::vector<KeyForm> forms = KeyForms(step.keys);
+  std::vector<Vector> evaluated;
+  KeyColumns left_keys = EvaluateKeys(&evaluator, context->pool, KeySide(step.keys, true), forms, left, &evaluated);
+  KeyColumns right_keys = EvaluateKeys(&evaluator, context->pool, KeySide(step.keys, false), forms, right, &evaluated);
   JoinHashTable hashed(right_keys);
   PairList pairs;
   for (size_t row = 0; row < left.rows; ++row) {

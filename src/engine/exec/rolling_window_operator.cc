@@ -25,12 +25,9 @@ Relation RollingWindowOperator(ExecContext* context, int step_index) {
   std::vector<int32_t> partition(input.rows, 0);
   if (!step.group_keys.empty()) {
     std::vector<const BoundExpr*> exprs;
-    std::vector<MatchKind> matches;
-    for (const BoundExpr& key : step.group_keys) {
-      exprs.push_back(&key);
-      matches.push_back(MatchKindOf(key.type));
-    }
-    KeyColumns keys = EvaluateKeys(&evaluator, context->pool, exprs, matches, input);
+    for (const BoundExpr& key : step.group_keys) exprs.push_back(&key);
+    std::vector<Vector> evaluated;
+    KeyColumns keys = EvaluateKeys(&evaluator, context->pool, exprs, GroupForms(exprs), input, &evaluated);
     partition = GroupRows(keys, /*skip_null_keys=*/false).group_of_row;
   }
   const BoundExpr& order = *step.order_by;

@@ -21,25 +21,25 @@ RowGroups GroupRows(const KeyColumns& keys, bool skip_null_keys, const std::vect
   bool masks = !keys.null_mask.empty();
   auto hash_of = [&](size_t row) {
     uint64_t hash = 0x9E3779B97F4A7C15ull;
-    for (const std::vector<uint64_t>& column : keys.values) hash = Mix(hash ^ column[row]) + 0x632BE59BD9B4E019ull;
+    for (const uint64_t* column : keys.values) hash = Mix(hash ^ column[row]) + 0x632BE59BD9B4E019ull;
     if (masks) hash = Mix(hash ^ keys.null_mask[row]);
     if (extra != nullptr) hash = Mix(hash ^ (*extra)[row]) + 1;
     return hash;
   };
   auto equal = [&](size_t a, size_t b) {
-    for (const std::vector<uint64_t>& column : keys.values) {
+    for (const uint64_t* column : keys.values) {
       if (column[a] != column[b]) return false;
     }
     if (masks && keys.null_mask[a] != keys.null_mask[b]) return false;
     return extra == nullptr || (*extra)[a] == (*extra)[b];
   };
-  size_t capacity = 16;
-  while (capacity < rows * 2) capacity <<= 1;
-  size_t mask = capacity - 1;
-  std::vector<uint64_t> slot_hash(capacity, 0);
-  std::vector<int32_t> slot_group(capacity, 0);
+  // The table grows with the number of groups (not rows), so few groups stay in cache.
+  size_t mask = 1023;
+  std::vector<uint64_t> slot_hash(mask + 1, 0);
+  std::vector<int32_t> slot_group(mask + 1, 0);
+  std::vector<uint64_t> group_hash;
   for (size_t row = 0; row < rows; ++row) {
-    if (skip_null_keys && keys.has_null[row]) continue;
+    if (skip_null_keys && keys.null_at(row)) continue;
     uint64_t hash = hash_of(row);
     size_t slot = hash & mask;
     while (true) {
@@ -49,6 +49,18 @@ RowGroups GroupRows(const KeyColumns& keys, bool skip_null_keys, const std::vect
         slot_group[slot] = static_cast<int32_t>(groups.first_row.size()) + 1;
         groups.group_of_row[row] = static_cast<int32_t>(groups.first_row.size());
         groups.first_row.push_back(static_cast<int32_t>(row));
+        group_hash.push_back(hash);
+        if (group_hash.size() * 2 > slot_group.size()) {
+          mask = slot_group.size() * 2 - 1;
+          slot_hash.assign(mask + 1, 0);
+          slot_group.assign(mask + 1, 0);
+          for (size_t existing = 0; existing < group_hash.size(); ++existing) {
+            size_t target = group_hash[existing] & mask;
+            while (slot_group[target] != 0) target = (target + 1) & mask;
+            slot_hash[target] = group_hash[existing];
+            slot_group[target] = static_cast<int32_t>(existing) + 1;
+          }
+        }
         break;
       }
       if (slot_hash[slot] == hash && equal(row, groups.first_row[group - 1])) {

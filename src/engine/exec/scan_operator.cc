@@ -17,10 +17,15 @@ Relation ScanOperator(ExecContext* context, int step_index) {
 
   // The dataset's columns as this step's schema, as vectors shared with the dataset view.
   std::vector<const Vector*> source(width, nullptr);
+  // The pseudo-columns _key and _batch, made only when a later step reads them.
   Vector keys, batches;
-  auto codes = [](const std::vector<uint32_t>& values, Vector* vector) {
-    vector->type = ValueType::Normalized();
-    vector->data.assign(values.begin(), values.end());
+  auto make_keys = [&] {
+    keys.type = ValueType::Normalized();
+    for (size_t row = 0; row < dataset.rows; ++row) keys.data.push_back(context->pool->Intern(dataset.Key(row, *context->pool)));
+  };
+  auto make_batches = [&] {
+    batches.type = ValueType::Normalized();
+    for (size_t row = 0; row < dataset.rows; ++row) batches.data.push_back(dataset.BatchCode(row));
   };
   std::vector<bool> needed = node.live;
   const BoundExpr* conditions[2] = {step.filter ? &*step.filter : nullptr,
@@ -32,10 +37,10 @@ Relation ScanOperator(ExecContext* context, int step_index) {
     if (!needed[column]) continue;
     int dataset_column = step.dataset_columns[column];
     if (dataset_column == -1) {
-      if (keys.data.empty()) codes(dataset.keys, &keys);
+      if (keys.data.empty()) make_keys();
       source[column] = &keys;
     } else if (dataset_column == -2) {
-      if (batches.data.empty()) codes(dataset.batches, &batches);
+      if (batches.data.empty()) make_batches();
       source[column] = &batches;
     } else {
       int loaded = dataset.Find(step.dataset->columns[dataset_column].name);

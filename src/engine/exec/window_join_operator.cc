@@ -17,9 +17,10 @@ Relation WindowJoinOperator(ExecContext* context, int step_index) {
   const Relation& right = *context->relations[step.other];
   const BoundWindow& window = *step.window;
   ExpressionEvaluator evaluator(context);
-  std::vector<MatchKind> matches = KeyMatches(step.keys);
-  KeyColumns left_keys = EvaluateKeys(&evaluator, context->pool, KeySide(step.keys, true), matches, left);
-  KeyColumns right_keys = EvaluateKeys(&evaluator, context->pool, KeySide(step.keys, false), matches, right);
+  std::vector<KeyForm> forms = KeyForms(step.keys);
+  std::vector<Vector> evaluated;
+  KeyColumns left_keys = EvaluateKeys(&evaluator, context->pool, KeySide(step.keys, true), forms, left, &evaluated);
+  KeyColumns right_keys = EvaluateKeys(&evaluator, context->pool, KeySide(step.keys, false), forms, right, &evaluated);
 
   WindowSpecValues values = ResolveWindow(window, window.from.type.id, window.to.type.id, *context->params);
   Vector from = evaluator.EvaluateAll(window.from, left);
@@ -27,7 +28,10 @@ Relation WindowJoinOperator(ExecContext* context, int step_index) {
   std::vector<int64_t> to_points(right.rows);
   for (size_t row = 0; row < right.rows; ++row) {
     to_points[row] = WindowPoint(window.to.type.id, to.data[row], values.in_months);
-    if (to.IsNull(row)) right_keys.has_null[row] = 1;  // a null date matches nothing
+    if (to.IsNull(row)) {  // a null date matches nothing
+      if (right_keys.has_null.empty()) right_keys.has_null.assign(right.rows, 0);
+      right_keys.has_null[row] = 1;
+    }
   }
   JoinHashTable table(right_keys);
   for (size_t group = 0; group < table.group_count(); ++group) {

@@ -79,16 +79,11 @@ Result<FixtureSource> FixtureSource::Create(const data::SchemaRegistry& schemas,
         }
         stored.values[column.name] = judged->stored;
       }
-      for (const std::string& key_column : schema->key) {
-        const data::ColumnSchema* column = schema->FindColumn(key_column);
-        auto it = stored.values.find(key_column);
-        std::string part = it == stored.values.end() ? "" : it->second;
-        if (column != nullptr && column->type == data::LogicalType::kCaseNo) {
-          data::NormalizeContext context{today, {}, nullptr};
-          Result<data::NormalizedValue> judged = data::NormalizeValue(column->type, part, context);
-          if (judged.ok()) part = judged->match_key;
-        }
-        stored.key += (stored.key.empty() ? "" : "|") + part;
+      for (size_t part = 0; part < schema->key.size(); ++part) {
+        const data::ColumnSchema* column = schema->FindColumn(schema->key[part]);
+        auto it = stored.values.find(schema->key[part]);
+        if (part > 0) stored.key += '|';
+        stored.key += KeyPart(column->type, it == stored.values.end() ? "" : it->second);
       }
       bool replaced = false;
       for (StoredRow& existing : stored_rows) {
@@ -106,16 +101,17 @@ Result<FixtureSource> FixtureSource::Create(const data::SchemaRegistry& schemas,
 Result<LoadedDataset> FixtureSource::Load(const data::DatasetSchema& schema,
                                           const std::vector<std::string>& columns, StringPool* pool) {
   DatasetBuilder builder(schema, columns, pool);
+  const std::vector<std::string>& all = builder.columns();
   auto it = rows_.find(schema.name);
   if (it != rows_.end()) {
-    std::vector<std::optional<std::string_view>> values(columns.size());
+    std::vector<std::optional<std::string_view>> values(all.size());
     for (const StoredRow& row : it->second) {
-      for (size_t index = 0; index < columns.size(); ++index) {
-        auto value = row.values.find(columns[index]);
+      for (size_t index = 0; index < all.size(); ++index) {
+        auto value = row.values.find(all[index]);
         values[index] = value == row.values.end() ? std::nullopt
                                                   : std::optional<std::string_view>(value->second);
       }
-      SJ_RETURN_IF_ERROR(builder.AppendRow(row.key, row.batch, values));
+      SJ_RETURN_IF_ERROR(builder.AppendRow(row.batch, values));
     }
   }
   return builder.Finish();

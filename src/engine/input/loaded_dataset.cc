@@ -1,5 +1,9 @@
 #include "engine/input/loaded_dataset.h"
 
+#include <algorithm>
+
+#include "core/case_number.h"
+#include "core/name_normalize.h"
 #include "engine/common/value.h"
 
 namespace shujian::engine {
@@ -11,8 +15,37 @@ int LoadedDataset::Find(std::string_view name) const {
   return -1;
 }
 
+std::string KeyPart(data::LogicalType type, std::string_view stored) {
+  switch (type) {
+    case data::LogicalType::kCaseNo: return NormalizeCaseNumber(stored);
+    case data::LogicalType::kText: return NormalizeNameForMatching(stored);
+    default: return std::string(stored);
+  }
+}
+
+std::string LoadedDataset::Key(size_t row, const StringPool& pool) const {
+  std::string key;
+  for (size_t part = 0; part < key_columns.size(); ++part) {
+    const Vector& column = *columns[key_columns[part]];
+    const data::ColumnSchema* schema_column = schema->FindColumn(column_names[key_columns[part]]);
+    std::string stored;
+    if (!column.IsNull(row)) {
+      stored = column.type.id == TypeId::kString ? std::string(pool.Get(static_cast<uint32_t>(column.data[row])))
+                                                 : FormatScalar(column.type.id, column.data[row]);
+    }
+    if (part > 0) key += '|';
+    key += KeyPart(schema_column->type, stored);
+  }
+  return key;
+}
+
+uint32_t LoadedDataset::BatchCode(size_t row) const {
+  auto it = std::upper_bound(batch_starts.begin(), batch_starts.end(), static_cast<uint32_t>(row));
+  return batch_codes[static_cast<size_t>(it - batch_starts.begin()) - 1];
+}
+
 size_t LoadedDataset::MemoryBytes() const {
-  size_t bytes = (keys.capacity() + batches.capacity()) * 4;
+  size_t bytes = (batch_starts.capacity() + batch_codes.capacity()) * 4;
   for (const ColumnPtr& column : columns) bytes += column->data.capacity() * 8 + column->nulls.capacity();
   return bytes;
 }
@@ -22,6 +55,14 @@ DatasetBuilder::DatasetBuilder(const data::DatasetSchema& schema, std::vector<st
     : pool_(pool) {
   dataset_.schema = &schema;
   dataset_.column_names = std::move(columns);
+  for (const std::string& key : schema.key) {
+    auto it = std::find(dataset_.column_names.begin(), dataset_.column_names.end(), key);
+    if (it == dataset_.column_names.end()) {
+      dataset_.column_names.push_back(key);
+      it = dataset_.column_names.end() - 1;
+    }
+    dataset_.key_columns.push_back(static_cast<int>(it - dataset_.column_names.begin()));
+  }
   for (const std::string& name : dataset_.column_names) {
     const data::ColumnSchema* column = schema.FindColumn(name);
     ValueType type = column == nullptr ? ValueType::String()
@@ -37,12 +78,9 @@ DatasetBuilder::DatasetBuilder(const data::DatasetSchema& schema, std::vector<st
 
 void DatasetBuilder::Reserve(size_t rows) {
   for (Vector& column : columns_) column.Reserve(rows);
-  dataset_.keys.reserve(rows);
-  dataset_.batches.reserve(rows);
 }
 
-Status DatasetBuilder::AppendRow(std::string_view key, std::string_view batch,
-                                 std::span<const std::optional<std::string_view>> values) {
+Status DatasetBuilder::AppendRow(std::string_view batch, std::span<const std::optional<std::string_view>> values) {
   if (values.size() != columns_.size()) {
     return Status::Internal("DatasetBuilder: 一行的值数与列数不符");
   }
@@ -65,15 +103,17 @@ Status DatasetBuilder::AppendRow(std::string_view key, std::string_view batch,
         previous.data.pop_back();
         if (!previous.nulls.empty()) previous.nulls.pop_back();
       }
-      return Status::InvalidArgument(dataset_.schema->name + " 的行「" + std::string(key) + "」列「" +
-                                     dataset_.column_names[index] + "」的值「" + std::string(*value) +
-                                     "」不是" + TypeLabel(ValueType::Of(types_[index])) + "：" +
-                                     parsed.status().message());
+      return Status::InvalidArgument(dataset_.schema->name + " 第" + std::to_string(dataset_.rows + 1) + "行列「" +
+                                     dataset_.column_names[index] + "」的值「" + std::string(*value) + "」不是" +
+                                     TypeLabel(ValueType::Of(types_[index])) + "：" + parsed.status().message());
     }
     column.Append(*parsed);
   }
-  dataset_.keys.push_back(pool_->Intern(key));
-  dataset_.batches.push_back(pool_->Intern(batch));
+  if (dataset_.batch_codes.empty() || batch != last_batch_) {
+    dataset_.batch_starts.push_back(static_cast<uint32_t>(dataset_.rows));
+    dataset_.batch_codes.push_back(pool_->Intern(batch));
+    last_batch_ = std::string(batch);
+  }
   ++dataset_.rows;
   return Status::Ok();
 }
@@ -81,6 +121,8 @@ Status DatasetBuilder::AppendRow(std::string_view key, std::string_view batch,
 LoadedDataset DatasetBuilder::Finish() {
   for (Vector& column : columns_) {
     column.CompactNulls();
+    column.data.shrink_to_fit();
+    column.nulls.shrink_to_fit();
     dataset_.columns.push_back(MakeColumn(std::move(column)));
   }
   columns_.clear();

@@ -1,7 +1,13 @@
 // LoadedDataset: the current rows of one dataset in the engine's column form — the columns a
-// model reads, plus each row's key and the import batch that stored it — and DatasetBuilder,
-// which turns rows of stored values (the canonical text the store keeps, as
-// data::NormalizeValue produced it) into one.
+// model reads (always including the dataset's key columns) and the import batch of each row —
+// and DatasetBuilder, which turns rows of stored values (the canonical text the store keeps,
+// as data::NormalizeValue produced it) into one.
+//
+// A row's key is not kept as text: it is rebuilt when needed (a lead's subject or evidence)
+// from the key columns, by the store's rule: each key column's matching form (the normalised
+// case number, the name's matching form; the stored value for identifiers and dates) joined
+// with '|'. Batch ids are kept as runs (rows of one batch arrive together). So memory is the
+// columns a model reads and nothing per row beside them.
 //
 // Thread safety: a LoadedDataset is immutable once built; a builder is used by one thread.
 #ifndef SHUJIAN_ENGINE_INPUT_LOADED_DATASET_H_
@@ -15,8 +21,8 @@
 
 #include "core/result.h"
 #include "data/dataset_schema.h"
-#include "engine/common/string_pool.h"
 #include "engine/common/relation.h"
+#include "engine/common/string_pool.h"
 
 namespace shujian::engine {
 
@@ -25,26 +31,38 @@ struct LoadedDataset {
   size_t rows = 0;
   std::vector<std::string> column_names;  // canonical names, in load order
   std::vector<ColumnPtr> columns;         // one per name (shared with the scans that read it)
-  std::vector<uint32_t> keys;             // per row: the row's key (pool code)
-  std::vector<uint32_t> batches;          // per row: the batch id (pool code)
+  std::vector<int> key_columns;           // indices into columns of the key, in key order
+  // Batch runs: rows [batch_starts[i], batch_starts[i+1]) came from batch batch_codes[i].
+  std::vector<uint32_t> batch_starts;
+  std::vector<uint32_t> batch_codes;
 
   // Index of column `name`, or -1.
   int Find(std::string_view name) const;
-  // Bytes held by columns, keys and batches.
+  // The key of `row` (see the top of this file).
+  std::string Key(size_t row, const StringPool& pool) const;
+  // The pool code of the batch of `row`.
+  uint32_t BatchCode(size_t row) const;
+  // Bytes held by columns and batch runs.
   size_t MemoryBytes() const;
 };
 
+// The key part of a stored value of a key column of `type`: its matching form.
+std::string KeyPart(data::LogicalType type, std::string_view stored);
+
 class DatasetBuilder {
  public:
-  // Builds rows of `schema` with `columns` (canonical names, each in the schema), interning
-  // strings into `pool`. REQUIRES: the schema and pool outlive the builder and the result.
+  // Builds rows of `schema` with `columns` (canonical names, each in the schema; the key
+  // columns are added when missing), interning strings into `pool`. REQUIRES: the schema and
+  // pool outlive the builder and the result.
   DatasetBuilder(const data::DatasetSchema& schema, std::vector<std::string> columns, StringPool* pool);
 
-  // Appends one row: `key` and `batch` identify it; values[i] is the stored form of
-  // columns[i] (nullopt for null). Returns InvalidArgument naming the column when a stored
-  // value is not of its column's type (a store corrupted or written by hand).
-  Status AppendRow(std::string_view key, std::string_view batch,
-                   std::span<const std::optional<std::string_view>> values);
+  // The columns the builder expects, in order (the requested ones, then missing key columns).
+  const std::vector<std::string>& columns() const { return dataset_.column_names; }
+
+  // Appends one row from `batch`: values[i] is the stored form of columns()[i] (nullopt or ""
+  // for null). Returns InvalidArgument naming the column when a stored value is not of its
+  // column's type (a store corrupted or written by hand).
+  Status AppendRow(std::string_view batch, std::span<const std::optional<std::string_view>> values);
   void Reserve(size_t rows);
   LoadedDataset Finish();
 
@@ -53,6 +71,7 @@ class DatasetBuilder {
   std::vector<Vector> columns_;  // being built
   std::vector<TypeId> types_;
   StringPool* pool_;
+  std::string last_batch_;
 };
 
 }  // namespace shujian::engine

@@ -117,7 +117,7 @@ std::vector<EngineLead> LeadAssembler::Assemble(std::vector<EmittedRow> rows) co
     for (size_t member : members) {
       for (const auto& [step, row] : rows[member].evidence) {
         const LoadedDataset& dataset = *datasets_[step];
-        Item item{step, std::string(pool_.Get(dataset.keys[row])), std::string(pool_.Get(dataset.batches[row])), row};
+        Item item{step, dataset.Key(row, pool_), std::string(pool_.Get(dataset.BatchCode(row))), row};
         auto key = std::make_tuple(dataset.schema->name, item.key, item.batch);
         auto it = unique.find(key);
         if (it == unique.end() || step < it->second.step) unique[key] = item;

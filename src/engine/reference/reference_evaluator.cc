@@ -341,11 +341,11 @@ class Reference {
         int dataset_column = step.dataset_columns[column];
         const ValueType& type = step.schema[column].type;
         if (dataset_column == -1) {
-          row.values.push_back(Value::Text(std::string(pool_.Get(dataset.keys[base])), type));
+          row.values.push_back(Value::Text(dataset.Key(base, pool_), type));
           continue;
         }
         if (dataset_column == -2) {
-          row.values.push_back(Value::Text(std::string(pool_.Get(dataset.batches[base])), type));
+          row.values.push_back(Value::Text(std::string(pool_.Get(dataset.BatchCode(base))), type));
           continue;
         }
         int loaded = dataset.Find(step.dataset->columns[dataset_column].name);
@@ -770,7 +770,7 @@ class Reference {
         for (int32_t subject : it->second) {
           EmittedRow copy = emitted;
           copy.subject_dataset = dataset.schema->name;
-          copy.subject_key = std::string(pool_.Get(dataset.keys[subject]));
+          copy.subject_key = dataset.Key(subject, pool_);
           emitted_.push_back(std::move(copy));
         }
         continue;

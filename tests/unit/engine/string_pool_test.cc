@@ -22,6 +22,19 @@ TEST(StringPoolTest, InternIsStableAcrossGrowth) {
   EXPECT_EQ(pool.Get(pool.Intern("")), "");
 }
 
+TEST(StringPoolTest, LongStringsAndFullBlocks) {
+  StringPool pool;
+  std::string big(3 << 20, 'x');
+  uint32_t code = pool.Intern(big);
+  std::vector<uint32_t> small;
+  for (int index = 0; index < 200000; ++index) small.push_back(pool.Intern("短" + std::to_string(index)));
+  uint32_t empty = pool.Intern("");
+  EXPECT_EQ(pool.Get(code), big);
+  EXPECT_EQ(pool.Get(small[123456]), "短123456");
+  EXPECT_EQ(pool.Get(empty), "");
+  EXPECT_EQ(pool.Intern(big), code);
+}
+
 TEST(StringPoolTest, MatchingForms) {
   StringPool pool;
   uint32_t traditional = pool.Intern("張 偉");
