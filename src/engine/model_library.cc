@@ -14,15 +14,6 @@ std::span<const EmbeddedFile> EmbeddedModelFiles();  // generated (src/engine/CM
 
 namespace shujian::engine {
 
-Result<std::string> ReadTextFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Status::IoError("无法读取文件「" + path + "」");
-  std::stringstream text;
-  text << in.rdbuf();
-  if (in.bad()) return Status::IoError("读取文件「" + path + "」时出错");
-  return text.str();
-}
-
 Result<std::unique_ptr<ModelLibrary>> ModelLibrary::Load(const ModelLibraryOptions& options) {
   std::unique_ptr<ModelLibrary> library(new ModelLibrary());
   if (options.tables_dir.empty()) {
@@ -39,13 +30,7 @@ Result<std::unique_ptr<ModelLibrary>> ModelLibrary::Load(const ModelLibraryOptio
     library->models_[id] = std::move(model);
   }
   if (!options.models_dir.empty()) {
-    std::error_code error;
-    std::vector<std::filesystem::path> files;
-    for (const auto& entry : std::filesystem::directory_iterator(options.models_dir, error)) {
-      if (entry.path().extension() == ".yaml" || entry.path().extension() == ".yml") files.push_back(entry.path());
-    }
-    if (error) return Status::IoError("无法读取模型目录「" + options.models_dir + "」：" + error.message());
-    std::sort(files.begin(), files.end());
+    SJ_ASSIGN_OR_RETURN(std::vector<std::filesystem::path> files, YamlFilesIn(options.models_dir, "模型目录"));
     std::map<std::string, std::string> seen;  // id → file, within the directory
     for (const auto& path : files) {
       SJ_ASSIGN_OR_RETURN(std::unique_ptr<CompiledModel> model, library->CompileFile(path.string()));

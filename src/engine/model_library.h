@@ -16,6 +16,7 @@
 #include "core/result.h"
 #include "engine/compiled_model.h"
 #include "engine/spec/param_table.h"
+#include "engine/spec/source_files.h"
 
 namespace shujian::engine {
 
@@ -44,9 +45,6 @@ class ModelLibrary {
   std::unique_ptr<TableLibrary> tables_;  // stable address: compiled models point into it
   std::map<std::string, std::unique_ptr<CompiledModel>, std::less<>> models_;
 };
-
-// Reads a file into a string. Returns IoError naming the file.
-Result<std::string> ReadTextFile(const std::string& path);
 
 }  // namespace shujian::engine
 

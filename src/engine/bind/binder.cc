@@ -6,21 +6,12 @@
 #include "core/date.h"
 #include "data/value_normalizer.h"
 #include "engine/bind/expr_binder.h"
-#include "engine/function/levenshtein.h"
 
 namespace shujian::engine {
 namespace {
 
 std::string Suggest(const std::string& name, const std::vector<std::string>& candidates) {
-  std::string best;
-  size_t best_distance = 4;
-  for (const std::string& candidate : candidates) {
-    size_t distance = LevenshteinUtf8(name, candidate);
-    if (distance < best_distance) {
-      best_distance = distance;
-      best = candidate;
-    }
-  }
+  std::string best = NearestName(name, candidates, 4);
   return best.empty() ? "" : "；是不是「" + best + "」？";
 }
 
@@ -341,11 +332,17 @@ class Binder {
       step->schema.push_back(column);
       step->group_keys.push_back(std::move(key));
     }
-    std::vector<ColumnInfo> keys = step->schema;
-    AggregateSink sink{&input.schema, &step->aggregates,
-                       static_cast<int>(keys.size() + spec.aggregates.size())};
+    std::vector<ColumnInfo> keys = step->schema;  // outputs see the keys, not each other
+    return BindOutputs(spec, input.schema, keys, step);
+  }
+
+  // The named outputs and `having` of an aggregate or rolling step: outputs over `scope` (the
+  // group keys, or the input row) and aggregate calls, having over the output schema too.
+  Status BindOutputs(const StepSpec& spec, const std::vector<ColumnInfo>& input, const std::vector<ColumnInfo>& scope,
+                     BoundStep* step) {
+    AggregateSink sink{&input, &step->aggregates, static_cast<int>(scope.size() + spec.aggregates.size())};
     for (const NamedExpr& named : spec.aggregates) {
-      SJ_ASSIGN_OR_RETURN(BoundExpr output, exprs_.Bind(named.expr, keys, &sink));
+      SJ_ASSIGN_OR_RETURN(BoundExpr output, exprs_.Bind(named.expr, scope, &sink));
       step->schema.push_back(ColumnInfo{step->name, named.name, output.type});
       step->outputs.push_back(std::move(output));
     }
@@ -374,18 +371,7 @@ class Binder {
     window.from = order;
     step->window = std::move(window);
     step->schema = input.schema;
-    AggregateSink sink{&input.schema, &step->aggregates,
-                       static_cast<int>(input.schema.size() + spec.aggregates.size())};
-    for (const NamedExpr& named : spec.aggregates) {
-      SJ_ASSIGN_OR_RETURN(BoundExpr output, exprs_.Bind(named.expr, input.schema, &sink));
-      step->schema.push_back(ColumnInfo{step->name, named.name, output.type});
-      step->outputs.push_back(std::move(output));
-    }
-    if (!spec.having.empty()) {
-      SJ_ASSIGN_OR_RETURN(BoundExpr having, exprs_.BindCondition(spec.having, step->schema, "having", &sink));
-      step->having = std::move(having);
-    }
-    return Status::Ok();
+    return BindOutputs(spec, input.schema, input.schema, step);
   }
 
   Status BindFuzzy(const StepSpec& spec, size_t index, BoundStep* step) {

@@ -44,19 +44,6 @@ std::string ColumnName(const ColumnInfo& column) {
   return column.qualifier.empty() ? column.name : column.qualifier + "." + column.name;
 }
 
-std::string Nearest(const std::string& name, const std::vector<std::string>& candidates) {
-  std::string best;
-  size_t best_distance = 3;
-  for (const std::string& candidate : candidates) {
-    size_t distance = LevenshteinUtf8(name, candidate);
-    if (distance < best_distance) {
-      best_distance = distance;
-      best = candidate;
-    }
-  }
-  return best;
-}
-
 std::string OperandText(const BoundExpr& expr) {
   if (expr.kind == BoundKind::kLiteral) {
     if (expr.type.id == TypeId::kString) return "文本 '" + expr.literal.s + "' ";
@@ -69,6 +56,19 @@ std::string OperandText(const BoundExpr& expr) {
 std::string TypeIs(const BoundExpr& expr) { return Describe(expr) + "是" + TypeLabel(expr.type); }
 
 }  // namespace
+
+std::string NearestName(const std::string& name, const std::vector<std::string>& candidates, size_t limit) {
+  std::string best;
+  size_t best_distance = limit;
+  for (const std::string& candidate : candidates) {
+    size_t distance = LevenshteinUtf8(name, candidate);
+    if (distance < best_distance) {
+      best_distance = distance;
+      best = candidate;
+    }
+  }
+  return best;
+}
 
 std::string Describe(const BoundExpr& expr) {
   if (expr.kind == BoundKind::kColumn) return "「" + expr.text + "」";
@@ -244,7 +244,7 @@ Result<BoundExpr> ExprBinder::BindColumn(const ExprNode& node, const std::vector
   if (!qualifier_known) {
     std::string list;
     for (const std::string& qualifier : qualifiers) list += (list.empty() ? "" : "、") + qualifier;
-    std::string hint = Nearest(node.qualifier, qualifiers);
+    std::string hint = NearestName(node.qualifier, qualifiers);
     return ErrorAt(*text_, node.offset, "这里看不到步骤「" + node.qualifier + "」的列（可用的步骤：" + list + "）" +
                                             (hint.empty() ? "" : "；是不是「" + hint + "」？"));
   }
@@ -252,7 +252,7 @@ Result<BoundExpr> ExprBinder::BindColumn(const ExprNode& node, const std::vector
   for (const ColumnInfo& column : scope) {
     if (node.qualifier.empty() || column.qualifier == node.qualifier) names.push_back(column.name);
   }
-  std::string hint = Nearest(node.name, names);
+  std::string hint = NearestName(node.name, names);
   std::string where = node.qualifier.empty() ? "" : "步骤「" + node.qualifier + "」中";
   std::string list;
   size_t shown = 0;
@@ -283,7 +283,7 @@ Result<BoundExpr> ExprBinder::BindParam(const ExprNode& node, bool allow_list) {
   }
   std::vector<std::string> names;
   for (const BoundParameter& parameter : parameters_) names.push_back(parameter.name);
-  std::string hint = Nearest(node.text, names);
+  std::string hint = NearestName(node.text, names);
   std::string list;
   for (const std::string& name : names) list += (list.empty() ? "$" : "、$") + name;
   return ErrorAt(*text_, node.offset, "未声明的参数「$" + node.text + "」" +
@@ -643,7 +643,7 @@ Result<BoundExpr> ExprBinder::BindCall(const ExprNode& node, const std::vector<C
     int offset = error->argument >= 0 ? node.args[error->argument].offset : node.offset;
     std::string message = error->message;
     if (error->argument < 0 && message.starts_with("未知的函数")) {
-      std::string hint = Nearest(node.text, FunctionNames());
+      std::string hint = NearestName(node.text, FunctionNames());
       if (!hint.empty()) message += "；是不是「" + hint + "」？";
     }
     return ErrorAt(*text_, offset, message);

@@ -76,6 +76,9 @@ class ExprBinder {
 // "「decided_on」" for a column, "500" for a literal, "表达式「a + b」" otherwise.
 std::string Describe(const BoundExpr& expr);
 
+// The candidate closest to `name` (fewer than `limit` edits), or "" — for "是不是…？" hints.
+std::string NearestName(const std::string& name, const std::vector<std::string>& candidates, size_t limit = 3);
+
 }  // namespace shujian::engine
 
 #endif  // SHUJIAN_ENGINE_BIND_EXPR_BINDER_H_

@@ -118,4 +118,23 @@ void AggregateFunction::Compute(std::span<const int32_t> members, Vector* out) c
   }
 }
 
+std::vector<int32_t> FinishAggregateRows(ExecContext* context, ExpressionEvaluator* evaluator, const BoundStep& step,
+                                         size_t prefix, Relation* working) {
+  for (size_t output = 0; output < step.outputs.size(); ++output) {
+    Vector vector = evaluator->EvaluateAll(step.outputs[output], *working);
+    vector.type = step.schema[prefix + output].type;
+    working->columns[prefix + output] = MakeColumn(std::move(vector));
+  }
+  std::vector<int32_t> kept;
+  if (step.having) {
+    for (size_t begin = 0; begin < working->rows; begin += context->batch_size) {
+      evaluator->Select(*step.having, *working, begin, std::min(working->rows, begin + context->batch_size), &kept);
+    }
+  } else {
+    kept.resize(working->rows);
+    for (size_t row = 0; row < working->rows; ++row) kept[row] = static_cast<int32_t>(row);
+  }
+  return kept;
+}
+
 }  // namespace shujian::engine

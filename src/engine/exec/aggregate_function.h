@@ -35,6 +35,12 @@ class AggregateFunction {
   std::vector<int32_t> tuple_;  // count_distinct: the id of each row's argument tuple (-1: null)
 };
 
+// For an aggregate or rolling step whose intermediate relation `working` holds `prefix` columns
+// (keys, or the input row), the outputs (after them) and the aggregate calls (after those):
+// computes the outputs and returns the rows where `having` holds (every row without one).
+std::vector<int32_t> FinishAggregateRows(ExecContext* context, ExpressionEvaluator* evaluator, const BoundStep& step,
+                                         size_t prefix, Relation* working);
+
 }  // namespace shujian::engine
 
 #endif  // SHUJIAN_ENGINE_EXEC_AGGREGATE_FUNCTION_H_

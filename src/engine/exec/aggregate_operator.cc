@@ -87,20 +87,7 @@ Relation AggregateOperator(ExecContext* context, int step_index) {
     for (size_t group = 0; group < group_count; ++group) function.Compute(group_rows(group), &vector);
     working.columns[key_count + output_count + call] = MakeColumn(std::move(vector));
   }
-  for (size_t output = 0; output < output_count; ++output) {
-    Vector vector = evaluator.EvaluateAll(step.outputs[output], working);
-    vector.type = step.schema[key_count + output].type;
-    working.columns[key_count + output] = MakeColumn(std::move(vector));
-  }
-  std::vector<int32_t> kept;
-  if (step.having) {
-    for (size_t begin = 0; begin < group_count; begin += context->batch_size) {
-      evaluator.Select(*step.having, working, begin, std::min(group_count, begin + context->batch_size), &kept);
-    }
-  } else {
-    kept.resize(group_count);
-    for (size_t group = 0; group < group_count; ++group) kept[group] = static_cast<int32_t>(group);
-  }
+  std::vector<int32_t> kept = FinishAggregateRows(context, &evaluator, step, key_count, &working);
 
   Relation out;
   out.rows = kept.size();

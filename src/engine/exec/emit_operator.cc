@@ -8,6 +8,7 @@
 
 #include "engine/exec/expression_evaluator.h"
 #include "engine/exec/operators.h"
+#include "engine/lead/notes.h"
 
 namespace shujian::engine {
 namespace {
@@ -127,8 +128,7 @@ void EmitOperator(ExecContext* context, int step_index) {
     }
   }
   if (missing_subjects > 0) {
-    context->notes.push_back("子规则 " + emit.rule + "：" + std::to_string(missing_subjects) +
-                             " 行没有线索对象（" + emit.subject_key->text + " 为空），未产生线索");
+    context->notes.push_back(MissingSubjectNote(emit.rule, missing_subjects, emit.subject_key->text));
   }
 }
 

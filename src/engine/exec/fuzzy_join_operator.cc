@@ -56,13 +56,10 @@ Relation FuzzyJoinOperator(ExecContext* context, int step_index) {
   // Candidates: the union over blocking rules.
   std::vector<uint64_t> candidates;
   for (const std::vector<KeyPair>& rule : step.blocking) {
-    std::vector<KeyForm> forms = KeyForms(rule);
-    std::vector<Vector> evaluated;
-    KeyColumns left_keys = EvaluateKeys(&evaluator, pool, KeySide(rule, true), forms, left, &evaluated);
-    KeyColumns right_keys = EvaluateKeys(&evaluator, pool, KeySide(rule, false), forms, right, &evaluated);
-    JoinHashTable table(right_keys);
+    JoinKeys keys = EvaluateJoinKeys(&evaluator, pool, rule, left, right);
+    JoinHashTable table(keys.right);
     for (size_t row = 0; row < left.rows; ++row) {
-      for (int32_t match : table.Find(left_keys, row)) {
+      for (int32_t match : table.Find(keys.left, row)) {
         candidates.push_back((static_cast<uint64_t>(row) << 32) | static_cast<uint32_t>(match));
       }
     }

@@ -107,11 +107,23 @@ KeyColumns EvaluateKeys(ExpressionEvaluator* evaluator, StringPool* pool,
   return KeysFromVectors(pool, vectors, forms, relation.rows);
 }
 
-uint64_t JoinHashTable::Hash(const KeyColumns& keys, size_t row) const {
+uint64_t HashKeyRow(const KeyColumns& keys, size_t row) {
   uint64_t hash = 0x9E3779B97F4A7C15ull;
   for (const uint64_t* column : keys.values) hash = Mix(hash ^ column[row]) + 0x632BE59BD9B4E019ull;
+  if (!keys.null_mask.empty() && keys.null_mask[row] != 0) hash = Mix(hash ^ keys.null_mask[row]);
   return hash;
 }
+
+JoinKeys EvaluateJoinKeys(ExpressionEvaluator* evaluator, StringPool* pool, const std::vector<KeyPair>& keys,
+                          const Relation& left, const Relation& right) {
+  JoinKeys result;
+  std::vector<KeyForm> forms = KeyForms(keys);
+  result.left = EvaluateKeys(evaluator, pool, KeySide(keys, true), forms, left, &result.evaluated);
+  result.right = EvaluateKeys(evaluator, pool, KeySide(keys, false), forms, right, &result.evaluated);
+  return result;
+}
+
+uint64_t JoinHashTable::Hash(const KeyColumns& keys, size_t row) const { return HashKeyRow(keys, row); }
 
 bool JoinHashTable::Equal(const KeyColumns& probe, size_t probe_row, int32_t build_row) const {
   if (!probe.null_mask.empty() || !build_.null_mask.empty()) {

@@ -55,6 +55,18 @@ KeyColumns EvaluateKeys(ExpressionEvaluator* evaluator, StringPool* pool,
                         const std::vector<const BoundExpr*>& exprs, const std::vector<KeyForm>& forms,
                         const Relation& relation, std::vector<Vector>* evaluated);
 
+// A 64-bit hash of row `row`'s keys (values and, when present, null flags).
+uint64_t HashKeyRow(const KeyColumns& keys, size_t row);
+
+// Both sides' keys of a join, with the evaluated vectors they may point into.
+struct JoinKeys {
+  std::vector<Vector> evaluated;
+  KeyColumns left;
+  KeyColumns right;
+};
+JoinKeys EvaluateJoinKeys(ExpressionEvaluator* evaluator, StringPool* pool, const std::vector<KeyPair>& keys,
+                          const Relation& left, const Relation& right);
+
 // The key expressions of a list of key pairs, one side, and how each key compares.
 std::vector<const BoundExpr*> KeySide(const std::vector<KeyPair>& keys, bool left);
 std::vector<KeyForm> KeyForms(const std::vector<KeyPair>& keys);

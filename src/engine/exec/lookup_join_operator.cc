@@ -7,6 +7,7 @@
 #include "engine/exec/join_hash_table.h"
 #include "engine/exec/join_output.h"
 #include "engine/exec/operators.h"
+#include "engine/lead/notes.h"
 
 namespace shujian::engine {
 
@@ -31,10 +32,9 @@ Relation LookupJoinOperator(ExecContext* context, int step_index) {
     right.columns.push_back(MakeColumn(std::move(vector)));
   }
 
-  std::vector<KeyForm> forms = KeyForms(step.keys);
-  std::vector<Vector> evaluated;
-  KeyColumns left_keys = EvaluateKeys(&evaluator, context->pool, KeySide(step.keys, true), forms, left, &evaluated);
-  KeyColumns right_keys = EvaluateKeys(&evaluator, context->pool, KeySide(step.keys, false), forms, right, &evaluated);
+  JoinKeys keys = EvaluateJoinKeys(&evaluator, context->pool, step.keys, left, right);
+  KeyColumns& left_keys = keys.left;
+  KeyColumns& right_keys = keys.right;
   JoinHashTable hashed(right_keys);
   PairList pairs;
   for (size_t row = 0; row < left.rows; ++row) {
@@ -63,20 +63,7 @@ Relation LookupJoinOperator(ExecContext* context, int step_index) {
       }
       values.insert(value);
     }
-    if (missing > 0) {
-      std::string list;
-      size_t shown = 0;
-      for (const std::string& value : values) {
-        if (shown++ == 10) {
-          list += "……";
-          break;
-        }
-        list += (list.empty() ? "" : "、") + value;
-      }
-      context->notes.push_back("步骤 " + step.name + "：" + std::to_string(missing) + " 行在参数表「" + table.title +
-                               "」（" + table.name + "）中找不到对应，未参与判断" +
-                               (list.empty() ? "" : "（" + list + "）"));
-    }
+    if (missing > 0) context->notes.push_back(LookupMissingNote(step.name, table, missing, values));
   }
   JoinKind kind = step.missing == MissingPolicy::kKeep ? JoinKind::kLeft : JoinKind::kInner;
   Relation out = JoinOutput(context, step_index, kind, left, right, step.input, -1, std::move(pairs));

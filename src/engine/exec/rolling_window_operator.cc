@@ -6,12 +6,11 @@
 // keeps its input columns, gains the named outputs, and must pass `having`; its lineage is the
 // row itself and the rows of its window.
 #include <algorithm>
-#include <numeric>
 
 #include "engine/exec/aggregate_function.h"
 #include "engine/exec/operators.h"
 #include "engine/exec/row_grouper.h"
-#include "engine/exec/window_values.h"
+#include "engine/function/window_bounds.h"
 
 namespace shujian::engine {
 
@@ -86,20 +85,7 @@ Relation RollingWindowOperator(ExecContext* context, int step_index) {
     for (size_t position = 0; position < count; ++position) function.Compute(members(position), &vector);
     working.columns[input_width + step.outputs.size() + call] = MakeColumn(std::move(vector));
   }
-  for (size_t output = 0; output < step.outputs.size(); ++output) {
-    Vector vector = evaluator.EvaluateAll(step.outputs[output], working);
-    vector.type = step.schema[input_width + output].type;
-    working.columns[input_width + output] = MakeColumn(std::move(vector));
-  }
-  std::vector<int32_t> kept;
-  if (step.having) {
-    for (size_t begin = 0; begin < count; begin += context->batch_size) {
-      evaluator.Select(*step.having, working, begin, std::min(count, begin + context->batch_size), &kept);
-    }
-  } else {
-    kept.resize(count);
-    std::iota(kept.begin(), kept.end(), 0);
-  }
+  std::vector<int32_t> kept = FinishAggregateRows(context, &evaluator, step, input_width, &working);
   Relation out;
   out.rows = kept.size();
   out.columns.resize(step.schema.size());

@@ -1,37 +1,18 @@
 #include "engine/exec/row_grouper.h"
 
 namespace shujian::engine {
-namespace {
 
-uint64_t Mix(uint64_t value) {
-  value ^= value >> 33;
-  value *= 0xff51afd7ed558ccdull;
-  value ^= value >> 33;
-  value *= 0xc4ceb9fe1a85ec53ull;
-  value ^= value >> 33;
-  return value;
-}
-
-}  // namespace
-
-RowGroups GroupRows(const KeyColumns& keys, bool skip_null_keys, const std::vector<uint64_t>* extra) {
+RowGroups GroupRows(const KeyColumns& keys, bool skip_null_keys) {
   RowGroups groups;
   size_t rows = keys.rows;
   groups.group_of_row.assign(rows, -1);
   bool masks = !keys.null_mask.empty();
-  auto hash_of = [&](size_t row) {
-    uint64_t hash = 0x9E3779B97F4A7C15ull;
-    for (const uint64_t* column : keys.values) hash = Mix(hash ^ column[row]) + 0x632BE59BD9B4E019ull;
-    if (masks) hash = Mix(hash ^ keys.null_mask[row]);
-    if (extra != nullptr) hash = Mix(hash ^ (*extra)[row]) + 1;
-    return hash;
-  };
+
   auto equal = [&](size_t a, size_t b) {
     for (const uint64_t* column : keys.values) {
       if (column[a] != column[b]) return false;
     }
-    if (masks && keys.null_mask[a] != keys.null_mask[b]) return false;
-    return extra == nullptr || (*extra)[a] == (*extra)[b];
+    return !masks || keys.null_mask[a] == keys.null_mask[b];
   };
   // The table grows with the number of groups (not rows), so few groups stay in cache.
   size_t mask = 1023;
@@ -40,7 +21,7 @@ RowGroups GroupRows(const KeyColumns& keys, bool skip_null_keys, const std::vect
   std::vector<uint64_t> group_hash;
   for (size_t row = 0; row < rows; ++row) {
     if (skip_null_keys && keys.null_at(row)) continue;
-    uint64_t hash = hash_of(row);
+    uint64_t hash = HashKeyRow(keys, row);
     size_t slot = hash & mask;
     while (true) {
       int32_t group = slot_group[slot];

@@ -20,8 +20,7 @@ struct RowGroups {
   size_t count() const { return first_row.size(); }
 };
 
-// `extra` (optional, one value per row) is grouped as one more key, e.g. a group number.
-RowGroups GroupRows(const KeyColumns& keys, bool skip_null_keys, const std::vector<uint64_t>* extra = nullptr);
+RowGroups GroupRows(const KeyColumns& keys, bool skip_null_keys);
 
 }  // namespace shujian::engine
 

@@ -11,10 +11,9 @@ Relation SemiAntiJoinOperator(ExecContext* context, int step_index) {
   const Relation& left = *context->relations[step.input];
   const Relation& right = *context->relations[step.other];
   ExpressionEvaluator evaluator(context);
-  std::vector<KeyForm> forms = KeyForms(step.keys);
-  std::vector<Vector> evaluated;
-  KeyColumns left_keys = EvaluateKeys(&evaluator, context->pool, KeySide(step.keys, true), forms, left, &evaluated);
-  KeyColumns right_keys = EvaluateKeys(&evaluator, context->pool, KeySide(step.keys, false), forms, right, &evaluated);
+  JoinKeys keys = EvaluateJoinKeys(&evaluator, context->pool, step.keys, left, right);
+  KeyColumns& left_keys = keys.left;
+  KeyColumns& right_keys = keys.right;
   JoinHashTable table(right_keys);
   bool first_only = step.join == JoinKind::kAnti && !step.where;
   PairList pairs;

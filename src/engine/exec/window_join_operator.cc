@@ -7,7 +7,7 @@
 #include "engine/exec/join_hash_table.h"
 #include "engine/exec/join_output.h"
 #include "engine/exec/operators.h"
-#include "engine/exec/window_values.h"
+#include "engine/function/window_bounds.h"
 
 namespace shujian::engine {
 
@@ -17,10 +17,9 @@ Relation WindowJoinOperator(ExecContext* context, int step_index) {
   const Relation& right = *context->relations[step.other];
   const BoundWindow& window = *step.window;
   ExpressionEvaluator evaluator(context);
-  std::vector<KeyForm> forms = KeyForms(step.keys);
-  std::vector<Vector> evaluated;
-  KeyColumns left_keys = EvaluateKeys(&evaluator, context->pool, KeySide(step.keys, true), forms, left, &evaluated);
-  KeyColumns right_keys = EvaluateKeys(&evaluator, context->pool, KeySide(step.keys, false), forms, right, &evaluated);
+  JoinKeys keys = EvaluateJoinKeys(&evaluator, context->pool, step.keys, left, right);
+  KeyColumns& left_keys = keys.left;
+  KeyColumns& right_keys = keys.right;
 
   WindowSpecValues values = ResolveWindow(window, window.from.type.id, window.to.type.id, *context->params);
   Vector from = evaluator.EvaluateAll(window.from, left);

@@ -15,6 +15,7 @@
 #include <optional>
 #include <string_view>
 
+#include "engine/bind/bound_model.h"
 #include "engine/common/value_type.h"
 
 namespace shujian::engine {
@@ -37,6 +38,11 @@ int64_t WindowPoint(TypeId type, int64_t value, bool in_months);
 
 // [lo, hi] of `to` points for a `from` point (both WindowPoint forms); empty when lo > hi.
 void WindowRange(const WindowSpecValues& window, int64_t from, int64_t* lo, int64_t* hi);
+
+// The window of a join or rolling step with its bounds evaluated for a run: literals, or the
+// run's parameter values (`params`, one list per parameter); a null parameter is unbounded.
+WindowSpecValues ResolveWindow(const BoundWindow& window, TypeId from_type, TypeId to_type,
+                               const std::vector<std::vector<Value>>& params);
 
 }  // namespace shujian::engine
 

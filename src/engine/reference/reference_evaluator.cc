@@ -11,13 +11,14 @@
 #include "core/case_number.h"
 #include "core/name_normalize.h"
 #include "engine/bind/binder.h"
-#include "engine/exec/window_values.h"
+#include "engine/function/window_bounds.h"
 #include "engine/function/comparison_levels.h"
 #include "engine/function/jaro_winkler.h"
 #include "engine/function/levenshtein.h"
 #include "engine/function/masked_id.h"
 #include "engine/function/string_functions.h"
 #include "engine/lead/lead_assembler.h"
+#include "engine/lead/notes.h"
 #include "engine/run_inputs.h"
 
 namespace shujian::engine {
@@ -502,19 +503,7 @@ class Reference {
         }
         values.insert(shown);
       }
-      if (missing > 0) {
-        std::string list;
-        size_t count = 0;
-        for (const std::string& value : values) {
-          if (count++ == 10) {
-            list += "……";
-            break;
-          }
-          list += (list.empty() ? "" : "、") + value;
-        }
-        notes_.push_back("步骤 " + step.name + "：" + std::to_string(missing) + " 行在参数表「" + table.title + "」（" +
-                         table.name + "）中找不到对应，未参与判断" + (list.empty() ? "" : "（" + list + "）"));
-      }
+      if (missing > 0) notes_.push_back(LookupMissingNote(step.name, table, missing, values));
     }
     JoinKind kind = step.missing == MissingPolicy::kKeep ? JoinKind::kLeft : JoinKind::kInner;
     Rows rows = JoinRows(left, table_rows, kind, table.columns.size(), matches);
@@ -597,6 +586,20 @@ class Reference {
     }
   }
 
+  // Appends the outputs and aggregate calls of an aggregate or rolling step to `working` (which
+  // holds the first `prefix` values: keys, or the input row) and says whether `having` holds.
+  bool Finish(const BoundStep& step, size_t prefix, const Rows& input, const std::vector<size_t>& members,
+              std::vector<Value>* working) const {
+    for (size_t output = 0; output < step.outputs.size(); ++output) working->push_back(Value::Null());
+    for (const BoundAggregate& call : step.aggregates) working->push_back(AggregateOf(call, input, members));
+    for (size_t output = 0; output < step.outputs.size(); ++output) {
+      Value value = Eval(step.outputs[output], *working);
+      value.type = step.schema[prefix + output].type;
+      (*working)[prefix + output] = std::move(value);
+    }
+    return !step.having || True(*step.having, *working);
+  }
+
   Rows Aggregate(const BoundStep& step) {
     const Rows& input = outputs_[step.input];
     std::vector<std::vector<size_t>> groups = Groups(input, step.group_keys);
@@ -616,14 +619,7 @@ class Reference {
         chosen.type = step.schema[working.size()].type;
         working.push_back(std::move(chosen));
       }
-      for (size_t output = 0; output < step.outputs.size(); ++output) working.push_back(Value::Null());
-      for (const BoundAggregate& call : step.aggregates) working.push_back(AggregateOf(call, input, members));
-      for (size_t output = 0; output < step.outputs.size(); ++output) {
-        Value value = Eval(step.outputs[output], working);
-        value.type = step.schema[key_count + output].type;
-        working[key_count + output] = std::move(value);
-      }
-      if (step.having && !True(*step.having, working)) continue;
+      if (!Finish(step, key_count, input, members, &working)) continue;
       Row row;
       row.values.assign(working.begin(), working.begin() + key_count + step.outputs.size());
       for (size_t member : members) {
@@ -656,14 +652,7 @@ class Reference {
           if (lo <= value && value <= hi) members.push_back(other);
         }
         std::vector<Value> working = input[row].values;
-        for (size_t output = 0; output < step.outputs.size(); ++output) working.push_back(Value::Null());
-        for (const BoundAggregate& call : step.aggregates) working.push_back(AggregateOf(call, input, members));
-        for (size_t output = 0; output < step.outputs.size(); ++output) {
-          Value value = Eval(step.outputs[output], working);
-          value.type = step.schema[input_width + output].type;
-          working[input_width + output] = std::move(value);
-        }
-        if (step.having && !True(*step.having, working)) continue;
+        if (!Finish(step, input_width, input, members, &working)) continue;
         Row out;
         out.values.assign(working.begin(), working.begin() + input_width + step.outputs.size());
         out.provenance = input[row].provenance;
@@ -784,8 +773,7 @@ class Reference {
       emitted_.push_back(std::move(emitted));
     }
     if (missing > 0) {
-      notes_.push_back("子规则 " + emit.rule + "：" + std::to_string(missing) + " 行没有线索对象（" +
-                       emit.subject_key->text + " 为空），未产生线索");
+      notes_.push_back(MissingSubjectNote(emit.rule, missing, emit.subject_key->text));
     }
   }
 

@@ -14,6 +14,7 @@
 #include "core/embedded_file.h"
 #include "core/rules_file.h"
 #include "data/value_normalizer.h"
+#include "engine/spec/source_files.h"
 #include "engine/spec/source_position.h"
 
 namespace shujian {
@@ -315,27 +316,16 @@ const TableLibrary& TableLibrary::Shipped() {
 
 Result<TableLibrary> TableLibrary::LoadWithDirectory(const std::string& directory) {
   TableLibrary library = Shipped();
-  std::error_code error;
-  std::vector<std::filesystem::path> files;
-  for (const auto& entry : std::filesystem::directory_iterator(directory, error)) {
-    if (entry.path().extension() == ".yaml") files.push_back(entry.path());
-  }
-  if (error) return Status::IoError("无法读取参数表目录「" + directory + "」：" + error.message());
-  std::sort(files.begin(), files.end());
+  SJ_ASSIGN_OR_RETURN(std::vector<std::filesystem::path> files, YamlFilesIn(directory, "参数表目录"));
   for (const auto& path : files) {
-    std::ifstream in(path);
-    std::stringstream text;
-    text << in.rdbuf();
+    SJ_ASSIGN_OR_RETURN(std::string text, ReadTextFile(path.string()));
     std::filesystem::path folder = path.parent_path();
     TableFileReader read = [folder](const std::string& relative) -> Result<std::pair<std::string, std::string>> {
-      std::filesystem::path file = (folder / relative).lexically_normal();
-      std::ifstream csv(file, std::ios::binary);
-      if (!csv) return Status::IoError("无法打开");
-      std::stringstream content;
-      content << csv.rdbuf();
-      return std::make_pair(file.string(), content.str());
+      std::string file = (folder / relative).lexically_normal().string();
+      SJ_ASSIGN_OR_RETURN(std::string content, ReadTextFile(file));
+      return std::make_pair(file, std::move(content));
     };
-    SJ_ASSIGN_OR_RETURN(std::unique_ptr<ParamTable> table, ParseParamTable(text.str(), path.string(), read));
+    SJ_ASSIGN_OR_RETURN(std::unique_ptr<ParamTable> table, ParseParamTable(text, path.string(), read));
     SJ_RETURN_IF_ERROR(library.Add(std::move(table), /*replace=*/true));
   }
   return library;
