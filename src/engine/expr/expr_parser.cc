@@ -506,7 +506,15 @@ void Print(const ExprNode& node, std::string* out) {
   int precedence = Precedence(node);
   switch (node.kind) {
     case ExprKind::kNumber: *out += node.text; return;
-    case ExprKind::kString: *out += "'" + node.text + "'"; return;
+    case ExprKind::kString: {
+      *out += '\'';
+      for (char c : node.text) {
+        if (c == '\\' || c == '\'') *out += '\\';
+        *out += c;
+      }
+      *out += '\'';
+      return;
+    }
     case ExprKind::kBool: *out += node.text; return;
     case ExprKind::kNull: *out += "null"; return;
     case ExprKind::kColumn:

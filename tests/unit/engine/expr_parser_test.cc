@@ -32,7 +32,17 @@ TEST(ExprParserTest, PrecedenceAndForms) {
   EXPECT_EQ(Parsed("year(d) = 2023"), "year(d) = 2023");
   EXPECT_EQ(Parsed("-5 + -x"), "-5 + -x");
   EXPECT_EQ(Parsed("a <> b"), "a != b");
-  EXPECT_EQ(Parsed("'it\\'s'"), "'it's'");
+  EXPECT_EQ(Parsed("'it\\'s'"), "'it\\'s'");
+}
+
+// Regression (tests/regress/fuzz/model_spec_fuzz/string_with_backslashes): printing a string
+// must escape quotes and backslashes, so the printed expression parses to itself.
+TEST(ExprParserTest, PrintedStringsParseBack) {
+  for (const char* text : {"'a\\\\b'", "'it\\'s'", "\"say \\\"hi\\\"\"", "'\\\\\\\\'"}) {
+    std::string printed = Parsed(text);
+    EXPECT_EQ(Parsed(printed), printed) << text;
+  }
+  EXPECT_EQ(Parsed("'a\\\\b'"), "'a\\\\b'");
 }
 
 TEST(ExprParserTest, ErrorsSayWhere) {
