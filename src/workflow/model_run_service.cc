@@ -124,6 +124,11 @@ ModelRunOutcome ModelRunService::RunOne(const engine::CompiledModel& model, cons
     run.seconds = Since(start);
     for (const std::string& note : result.notes) run.message += (run.message.empty() ? "" : "\n") + note;
     SJ_RETURN_IF_ERROR(leads.FinishRun(run));
+    std::vector<store::RunOutput> outputs;
+    for (const engine::OutputTable& table : outcome.outputs) {
+      outputs.push_back({table.step, table.title, table.columns, table.rows});
+    }
+    if (!outputs.empty()) SJ_RETURN_IF_ERROR(leads.RecordRunOutputs(run.id, outputs));
     return transaction->Commit();
   }();
 

@@ -5,7 +5,8 @@
 // running again refreshes the evidence of an existing lead and adds no duplicate. A model that
 // fails leaves no lead change and records a failed run; the other models still run.
 //
-// This service does not decide anything about leads after they exist (evaluation, cases):
+// The tables a model returns besides leads (output steps, e.g. an agency scorecard) are kept
+// with the run. This service does not decide anything about leads after they exist (evaluation, cases):
 // that is the rest of the workflow layer. It reads no clock but the one it is given, and the
 // engine reads no clock at all, so the same data, model version and as-of give the same leads.
 //

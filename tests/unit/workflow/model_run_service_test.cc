@@ -44,6 +44,12 @@ pipeline:
   - emit: a
     subject: {kind: person, key: cases.party_id}
     title: "{cases.party_name}"
+  - name: per_agency
+    aggregate: {n: count()}
+    from: cases
+    group_by: [cases.agency_name]
+  - output: 各机关案件数
+    columns: {机关: cases.agency_name, 案件: n}
 )";
 
 engine::FixtureRowInput Row(const std::string& case_no, const std::string& name, const std::string& id,
@@ -223,6 +229,22 @@ TEST_F(ModelRunServiceTest, AFailingModelDoesNotStopTheOthers) {
   ASSERT_TRUE(runs.ok());
   ASSERT_EQ(runs->size(), 1u);
   EXPECT_FALSE((*runs)[0].ok);
+}
+
+TEST_F(ModelRunServiceTest, OutputTablesAreKeptWithTheRun) {
+  ModelRunService service(store_.get(), library_.get(), &clock_);
+  auto report = service.Run(Request({"test-second"}), Sources());
+  ASSERT_TRUE(report.ok());
+  ASSERT_TRUE(report->models[0].ok) << report->models[0].error;
+  ASSERT_EQ(report->models[0].outputs.size(), 1u);
+  auto transaction = store_->Begin(store::TransactionMode::kRead);
+  ASSERT_TRUE(transaction.ok());
+  auto outputs = (*transaction)->leads().ListRunOutputs(report->models[0].run_id);
+  ASSERT_TRUE(outputs.ok());
+  ASSERT_EQ(outputs->size(), 1u);
+  EXPECT_EQ((*outputs)[0].title, "各机关案件数");
+  EXPECT_EQ((*outputs)[0].columns, (std::vector<std::string>{"机关", "案件"}));
+  EXPECT_EQ((*outputs)[0].rows, (std::vector<std::vector<std::string>>{{"局", "2"}}));
 }
 
 TEST_F(ModelRunServiceTest, ParametersAndUnknownNames) {
