@@ -47,6 +47,15 @@ void RegisterCheckCommand(CLI::App& app, CommandAction* action);
 void RegisterModelsCommand(CLI::App& app, CommandAction* action);
 void RegisterModelCommand(CLI::App& app, CommandAction* action);
 void RegisterLeadsCommand(CLI::App& app, CommandAction* action);
+void RegisterLeadCommand(CLI::App& app, CommandAction* action);
+void RegisterCaseHandlingCommands(CLI::App& app, CommandAction* action);
+void RegisterTodoCommand(CLI::App& app, CommandAction* action);
+void RegisterSubjectCommand(CLI::App& app, CommandAction* action);
+void RegisterHeritageCommand(CLI::App& app, CommandAction* action);
+void RegisterDeadlinesCommand(CLI::App& app, CommandAction* action);
+void RegisterOrgCommand(CLI::App& app, CommandAction* action);
+void RegisterUserCommand(CLI::App& app, CommandAction* action);
+void RegisterAuditCommand(CLI::App& app, CommandAction* action);
 void RegisterUnavailableCommands(CLI::App& app, CommandAction* action);
 
 }  // namespace shujian::cli

@@ -11,6 +11,15 @@ std::span<const RegisterCommand> CommandTable() {
       RegisterModelsCommand,
       RegisterModelCommand,
       RegisterLeadsCommand,
+      RegisterLeadCommand,
+      RegisterCaseHandlingCommands,
+      RegisterTodoCommand,
+      RegisterSubjectCommand,
+      RegisterHeritageCommand,
+      RegisterDeadlinesCommand,
+      RegisterOrgCommand,
+      RegisterUserCommand,
+      RegisterAuditCommand,
       RegisterUnavailableCommands,
   };
   return kCommands;

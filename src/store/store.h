@@ -17,8 +17,14 @@
 #include <vector>
 
 #include "core/result.h"
+#include "store/attachment_repository.h"
+#include "store/audit_repository.h"
+#include "store/heritage_repository.h"
+#include "store/lead_handling_repository.h"
 #include "store/lead_repository.h"
+#include "store/matter_repository.h"
 #include "store/meta_repository.h"
+#include "store/org_repository.h"
 
 namespace shujian::store {
 
@@ -67,6 +73,18 @@ class Transaction {
   virtual MetaRepository& meta() = 0;
   // Leads, their evidence, and model runs.
   virtual LeadRepository& leads() = 0;
+  // Organisations, departments, users and roles.
+  virtual OrgRepository& orgs() = 0;
+  // How leads are handled (owner, assignment, evaluation, merging); non-model leads.
+  virtual LeadHandlingRepository& lead_handling() = 0;
+  // Cases and their dispositions, events, deadlines, document numbers.
+  virtual MatterRepository& matters() = 0;
+  // The append-only audit log.
+  virtual AuditRepository& audit() = 0;
+  // Attached files, stored by SHA-256.
+  virtual AttachmentRepository& attachments() = 0;
+  // The heritage registry.
+  virtual HeritageRepository& heritage() = 0;
 };
 
 class Store {

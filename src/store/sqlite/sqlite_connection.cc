@@ -133,6 +133,12 @@ SqliteStatement& SqliteStatement::BindOptional(int index, const std::optional<st
   return text ? Bind(index, std::string_view(*text)) : BindNull(index);
 }
 
+SqliteStatement& SqliteStatement::BindBlob(int index, std::string_view bytes) {
+  int code = sqlite3_bind_blob64(statement_, index, bytes.data(), bytes.size(), SQLITE_TRANSIENT);
+  if (code != SQLITE_OK && bind_error_.ok()) bind_error_ = connection_->LastError("绑定参数");
+  return *this;
+}
+
 Result<bool> SqliteStatement::Step() {
   if (!bind_error_.ok()) return bind_error_;
   int code = sqlite3_step(statement_);
@@ -167,6 +173,12 @@ std::string SqliteStatement::Text(int column) const {
   const unsigned char* text = sqlite3_column_text(statement_, column);
   int size = sqlite3_column_bytes(statement_, column);
   return text ? std::string(reinterpret_cast<const char*>(text), static_cast<size_t>(size)) : "";
+}
+
+std::string SqliteStatement::Blob(int column) const {
+  const void* bytes = sqlite3_column_blob(statement_, column);
+  int size = sqlite3_column_bytes(statement_, column);
+  return bytes ? std::string(static_cast<const char*>(bytes), static_cast<size_t>(size)) : "";
 }
 
 std::optional<std::string> SqliteStatement::OptionalText(int column) const {

@@ -59,6 +59,8 @@ class SqliteStatement {
   SqliteStatement& Bind(int index, double value);
   SqliteStatement& BindNull(int index);
   SqliteStatement& BindOptional(int index, const std::optional<std::string>& text);
+  // Binds bytes as a BLOB (a STRICT BLOB column refuses TEXT).
+  SqliteStatement& BindBlob(int index, std::string_view bytes);
 
   // Advances to the next row: true when there is one, false when done.
   Result<bool> Step();
@@ -72,6 +74,8 @@ class SqliteStatement {
   double Double(int column) const;
   std::string Text(int column) const;
   std::optional<std::string> OptionalText(int column) const;
+  // The bytes of a BLOB (or any) column.
+  std::string Blob(int column) const;
 
  private:
   friend class SqliteConnection;

@@ -67,11 +67,34 @@ Result<SqliteSchemaState> ReadSqliteSchemaState(SqliteConnection& connection) {
     state.foreign = true;
     return state;
   }
-  SJ_ASSIGN_OR_RETURN(SqliteStatement version,
-                      connection.Prepare("SELECT coalesce(max(version), 0) FROM schema_version"));
-  SJ_ASSIGN_OR_RETURN(has_row, version.Step());
-  state.version = has_row ? static_cast<int>(version.Int(0)) : 0;
+  SJ_ASSIGN_OR_RETURN(SqliteStatement versions,
+                      connection.Prepare("SELECT version FROM schema_version ORDER BY version"));
+  while (true) {
+    SJ_ASSIGN_OR_RETURN(has_row, versions.Step());
+    if (!has_row) break;
+    state.applied.push_back(static_cast<int>(versions.Int(0)));
+  }
+  state.version = state.applied.empty() ? 0 : state.applied.back();
   return state;
+}
+
+std::vector<int> PendingSqliteMigrations(const SqliteSchemaState& state) {
+  std::vector<int> pending;
+  for (const SqliteMigration& migration : SqliteMigrations()) {
+    if (!std::binary_search(state.applied.begin(), state.applied.end(), migration.number)) {
+      pending.push_back(migration.number);
+    }
+  }
+  return pending;
+}
+
+int UnknownSqliteMigration(const SqliteSchemaState& state) {
+  for (int number : state.applied) {
+    bool known = std::any_of(SqliteMigrations().begin(), SqliteMigrations().end(),
+                             [number](const SqliteMigration& m) { return m.number == number; });
+    if (!known) return number;
+  }
+  return 0;
 }
 
 Result<MigrationReport> MigrateSqlite(SqliteConnection& connection, const Clock& clock) {
@@ -84,10 +107,11 @@ Result<MigrationReport> MigrateSqlite(SqliteConnection& connection, const Clock&
                     Status::InvalidArgument("「" + connection.path() +
                                             "」不是 shujian 数据库（其中已有其他程序的表）"));
   }
-  if (state->version > latest) {
+  if (int unknown = UnknownSqliteMigration(*state); unknown != 0) {
     return Rollback(connection,
                     Status::Incompatible("数据库「" + connection.path() + "」的结构版本为" +
-                                         std::to_string(state->version) + "，而本程序（shujian " +
+                                         std::to_string(state->version) + "（含本程序不认识的迁移 " +
+                                         std::to_string(unknown) + "），而本程序（shujian " +
                                          std::string(kShujianVersion) + "）只支持到" +
                                          std::to_string(latest) +
                                          "；请用更新版本的 shujian 打开，不要用旧版本修改它"));
@@ -106,7 +130,9 @@ Result<MigrationReport> MigrateSqlite(SqliteConnection& connection, const Clock&
       ") STRICT");
   if (!status.ok()) return Rollback(connection, status);
   for (const SqliteMigration& migration : SqliteMigrations()) {
-    if (migration.number <= state->version) continue;
+    if (std::binary_search(state->applied.begin(), state->applied.end(), migration.number)) {
+      continue;
+    }
     status = connection.Execute(migration.sql);
     if (!status.ok()) {
       return Rollback(connection, status.WithContext("应用数据库迁移 " + migration.name));
@@ -120,7 +146,7 @@ Result<MigrationReport> MigrateSqlite(SqliteConnection& connection, const Clock&
                  .Run();
     if (!status.ok()) return Rollback(connection, status);
     report.applied.push_back(migration.number);
-    report.to_version = migration.number;
+    report.to_version = std::max(report.to_version, migration.number);
   }
   if (report.created) {
     Result<SqliteStatement> meta =

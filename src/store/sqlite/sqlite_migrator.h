@@ -4,9 +4,13 @@
 // Invariants:
 //  1. A database's schema version is the largest number in its schema_version table; 0 when
 //     the table does not exist.
-//  2. Migrations are applied in number order, all pending ones in one transaction: a failure or
-//     a crash leaves the database at its previous version.
-//  3. A database whose version is above the newest migration of this build is never changed.
+//  2. A migration is pending when its number is not in schema_version — not merely when it is
+//     above the version: number ranges are reserved per area and land in any order, so a
+//     database may hold 0030 before 0003 exists.
+//  3. Pending migrations are applied in number order, all in one transaction: a failure or a
+//     crash leaves the database as it was.
+//  4. A database holding a migration this build does not know (a newer build wrote it) is never
+//     changed.
 //
 // Thread safety: functions take the connection they work on; callers serialise.
 #ifndef SHUJIAN_STORE_SQLITE_SQLITE_MIGRATOR_H_
@@ -39,10 +43,16 @@ struct SqliteSchemaState {
   bool empty = false;    // no tables at all: a new database
   bool foreign = false;  // tables, but no schema_version: not a shujian database
   int version = 0;
+  std::vector<int> applied;  // the numbers in schema_version, ascending
 };
 Result<SqliteSchemaState> ReadSqliteSchemaState(SqliteConnection& connection);
 
-// Brings the database up to LatestSqliteSchemaVersion(). See the invariants above.
+// The migrations of this build that `state` has not applied, ascending.
+std::vector<int> PendingSqliteMigrations(const SqliteSchemaState& state);
+// The first migration `state` has applied that this build does not know, or 0.
+int UnknownSqliteMigration(const SqliteSchemaState& state);
+
+// Brings the database up to date with this build. See the invariants above.
 Result<MigrationReport> MigrateSqlite(SqliteConnection& connection, const Clock& clock);
 
 }  // namespace shujian::store

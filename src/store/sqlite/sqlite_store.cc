@@ -16,15 +16,15 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const StoreOptions& optio
     return Status::InvalidArgument("「" + options.location +
                                    "」不是 shujian 数据库（其中已有其他程序的表）");
   }
-  const int latest = LatestSqliteSchemaVersion();
-  if (state.version > latest) {
+  if (UnknownSqliteMigration(state) != 0) {
     // MigrateSqlite refuses it with the full explanation.
     Result<MigrationReport> refused = MigrateSqlite(*connection, *store->clock_);
     return refused.ok() ? Status::Internal("较新的数据库未被拒绝") : refused.status();
   }
   store->version_ = state.version;
+  store->pending_ = !PendingSqliteMigrations(state).empty();
   store->idle_.push_back(std::move(connection));
-  if (options.migrate_on_open && state.version < latest) {
+  if (options.migrate_on_open && store->pending_) {
     SJ_ASSIGN_OR_RETURN(MigrationReport report, store->Migrate());
     (void)report;
   }
@@ -55,6 +55,7 @@ Result<MigrationReport> SqliteStore::Migrate() {
   if (report.ok()) {
     std::lock_guard lock(mutex_);
     version_ = report->to_version;
+    pending_ = false;
   }
   return report;
 }
@@ -70,12 +71,13 @@ Result<SchemaInfo> SqliteStore::Inspect() {
 Result<std::unique_ptr<Transaction>> SqliteStore::Begin(TransactionMode mode) {
   {
     std::lock_guard lock(mutex_);
-    if (version_ < LatestSqliteSchemaVersion()) {
+    if (pending_) {
       return Status::FailedPrecondition(
           "数据库「" + path_ + "」" +
           (version_ == 0 ? std::string("尚未初始化")
-                         : "的结构版本" + std::to_string(version_) + "低于本程序的" +
-                               std::to_string(LatestSqliteSchemaVersion())) +
+                         : "的结构（版本" + std::to_string(version_) +
+                               "）有本程序的迁移尚未应用（本程序到版本" +
+                               std::to_string(LatestSqliteSchemaVersion()) + "）") +
           "；请先运行 shujian init");
     }
   }
@@ -96,6 +98,12 @@ SqliteTransaction::SqliteTransaction(SqliteStore* store,
 SqliteTransaction::~SqliteTransaction() {
   meta_.reset();
   leads_.reset();
+  orgs_.reset();
+  lead_handling_.reset();
+  matters_.reset();
+  audit_.reset();
+  attachments_.reset();
+  heritage_.reset();
   if (!finished_) connection_->Execute("ROLLBACK").ok();  // Nothing to report from a destructor.
   store_->Release(std::move(connection_));
 }
@@ -116,6 +124,38 @@ MetaRepository& SqliteTransaction::meta() {
 LeadRepository& SqliteTransaction::leads() {
   if (!leads_) leads_ = std::make_unique<SqliteLeadRepository>(connection_.get());
   return *leads_;
+}
+
+OrgRepository& SqliteTransaction::orgs() {
+  if (!orgs_) orgs_ = std::make_unique<SqliteOrgRepository>(connection_.get());
+  return *orgs_;
+}
+
+LeadHandlingRepository& SqliteTransaction::lead_handling() {
+  if (!lead_handling_) {
+    lead_handling_ = std::make_unique<SqliteLeadHandlingRepository>(connection_.get());
+  }
+  return *lead_handling_;
+}
+
+MatterRepository& SqliteTransaction::matters() {
+  if (!matters_) matters_ = std::make_unique<SqliteMatterRepository>(connection_.get());
+  return *matters_;
+}
+
+AuditRepository& SqliteTransaction::audit() {
+  if (!audit_) audit_ = std::make_unique<SqliteAuditRepository>(connection_.get());
+  return *audit_;
+}
+
+AttachmentRepository& SqliteTransaction::attachments() {
+  if (!attachments_) attachments_ = std::make_unique<SqliteAttachmentRepository>(connection_.get());
+  return *attachments_;
+}
+
+HeritageRepository& SqliteTransaction::heritage() {
+  if (!heritage_) heritage_ = std::make_unique<SqliteHeritageRepository>(connection_.get());
+  return *heritage_;
 }
 
 }  // namespace shujian::store

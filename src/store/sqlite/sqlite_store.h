@@ -43,6 +43,7 @@ class SqliteStore final : public Store {
   std::mutex mutex_;
   std::vector<std::unique_ptr<SqliteConnection>> idle_;  // guarded by mutex_
   int version_ = 0;                                      // guarded by mutex_
+  bool pending_ = false;  // migrations of this build not yet applied; guarded by mutex_
 };
 
 }  // namespace shujian::store

@@ -7,9 +7,15 @@
 
 #include <memory>
 
+#include "store/sqlite/sqlite_attachment_repository.h"
+#include "store/sqlite/sqlite_audit_repository.h"
 #include "store/sqlite/sqlite_connection.h"
+#include "store/sqlite/sqlite_heritage_repository.h"
+#include "store/sqlite/sqlite_lead_handling_repository.h"
 #include "store/sqlite/sqlite_lead_repository.h"
+#include "store/sqlite/sqlite_matter_repository.h"
 #include "store/sqlite/sqlite_meta_repository.h"
+#include "store/sqlite/sqlite_org_repository.h"
 #include "store/store.h"
 
 namespace shujian::store {
@@ -25,6 +31,12 @@ class SqliteTransaction final : public Transaction {
   Status Commit() override;
   MetaRepository& meta() override;
   LeadRepository& leads() override;
+  OrgRepository& orgs() override;
+  LeadHandlingRepository& lead_handling() override;
+  MatterRepository& matters() override;
+  AuditRepository& audit() override;
+  AttachmentRepository& attachments() override;
+  HeritageRepository& heritage() override;
 
  private:
   SqliteStore* store_;
@@ -32,6 +44,12 @@ class SqliteTransaction final : public Transaction {
   bool finished_ = false;
   std::unique_ptr<SqliteMetaRepository> meta_;
   std::unique_ptr<SqliteLeadRepository> leads_;
+  std::unique_ptr<SqliteOrgRepository> orgs_;
+  std::unique_ptr<SqliteLeadHandlingRepository> lead_handling_;
+  std::unique_ptr<SqliteMatterRepository> matters_;
+  std::unique_ptr<SqliteAuditRepository> audit_;
+  std::unique_ptr<SqliteAttachmentRepository> attachments_;
+  std::unique_ptr<SqliteHeritageRepository> heritage_;
 };
 
 }  // namespace shujian::store
