@@ -1,7 +1,8 @@
 // Tests of ModelRunService: findings become leads keyed by (model, subject), a second run adds
 // no duplicate and refreshes the lead, every run is recorded with its version, as-of date,
 // input batches and counts, a failing model records a failed run and changes no lead while the
-// others run, and unknown models or parameters run nothing.
+// others run, unknown models or parameters run nothing, and the rectification verifier reads
+// the runs recorded here (a subject the newest run no longer finds is gone).
 #include "workflow/model_run_service.h"
 
 #include <gtest/gtest.h>
@@ -10,6 +11,7 @@
 #include <fstream>
 
 #include "engine/input/fixture_source.h"
+#include "workflow/latest_run_verifier.h"
 
 namespace shujian::workflow {
 namespace {
@@ -261,6 +263,41 @@ TEST_F(ModelRunServiceTest, ParametersAndUnknownNames) {
   auto unknown_model = service.Run(Request({"no-such-model"}), Sources());
   ASSERT_FALSE(unknown_model.ok());
   EXPECT_EQ(unknown_model.status().code(), StatusCode::kNotFound);
+}
+
+TEST_F(ModelRunServiceTest, RectificationVerifierReadsTheRunsItRecords) {
+  ModelRunService service(store_.get(), library_.get(), &clock_);
+  ASSERT_TRUE(service.Run(Request({"test-uncovered"}), Sources()).ok());
+  store::LeadSubject subject = Leads("test-uncovered")[0].subject;
+  VerificationRequest check{"test-uncovered", subject, *Date::FromYmd(2024, 1, 2), *Date::FromYmd(2023, 12, 1)};
+  LatestRunVerifier verifier;
+  {
+    auto transaction = store_->Begin(store::TransactionMode::kRead);
+    ASSERT_TRUE(transaction.ok());
+    auto outcome = verifier.Verify(**transaction, check);
+    ASSERT_TRUE(outcome.ok()) << outcome.status().ToString();
+    EXPECT_TRUE(outcome->still_found);
+    EXPECT_EQ(outcome->run_id, "R-000001");
+  }
+  // A1 has since been transferred: the next run no longer finds it.
+  engine::FixtureRowInput transferred = Row("A1", "甲", "420304198001011016", "5000");
+  transferred.cells.push_back({"transferred_on", "2023-06-01", "cell"});
+  for (engine::FixtureCellInput& cell : transferred.cells) {
+    if (cell.column == "transferred") cell.value = "是";
+  }
+  SetRows({transferred, Row("A2", "乙", "42030419800102102X", "100")}, "b-000002");
+  ModelRunRequest later = Request({"test-uncovered"});
+  later.as_of = *Date::FromYmd(2024, 1, 1);
+  auto report = service.Run(later, Sources());
+  ASSERT_TRUE(report.ok());
+  EXPECT_EQ(report->models[0].leads, 1);
+  auto transaction = store_->Begin(store::TransactionMode::kRead);
+  ASSERT_TRUE(transaction.ok());
+  auto outcome = verifier.Verify(**transaction, check);
+  ASSERT_TRUE(outcome.ok()) << outcome.status().ToString();
+  EXPECT_FALSE(outcome->still_found);
+  EXPECT_EQ(outcome->run_id, "R-000002");
+  EXPECT_EQ(Leads("test-uncovered").size(), 2u);  // the lead stays; only the run no longer finds it
 }
 
 }  // namespace
