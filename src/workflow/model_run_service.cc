@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "engine/engine.h"
+#include "engine/run_inputs.h"
 
 namespace shujian::workflow {
 namespace {
@@ -13,6 +14,19 @@ double Since(std::chrono::steady_clock::time_point start) {
 }
 
 std::string NowIso(const Clock& clock) { return clock.Now().ToIso(); }
+
+// The engine options of `model`'s run: the as-of date and the overrides that concern it.
+engine::RunOptions OptionsFor(const engine::CompiledModel& model, const ModelRunRequest& request) {
+  engine::RunOptions options;
+  options.as_of = request.as_of;
+  for (const auto& [model_id, name, value] : request.params) {
+    if (!model_id.empty() && model_id != model.spec().id) continue;
+    for (const engine::BoundParameter& parameter : model.bound().parameters) {
+      if (parameter.name == name) options.params.emplace_back(name, value);
+    }
+  }
+  return options;
+}
 
 }  // namespace
 
@@ -69,6 +83,11 @@ Result<ModelRunReport> ModelRunService::Run(const ModelRunRequest& request, cons
                                      "」不属于要运行的任何模型");
     }
   }
+  for (const engine::CompiledModel* model : selected) {
+    Result<std::vector<std::vector<engine::Value>>> values =
+        engine::ResolveParameters(model->bound(), OptionsFor(*model, request));
+    if (!values.ok()) return values.status().WithContext("模型 " + model->spec().id);
+  }
   ModelRunReport report;
   report.as_of = request.as_of;
   for (size_t index = 0; index < selected.size(); ++index) {
@@ -90,14 +109,7 @@ ModelRunOutcome ModelRunService::RunOne(const engine::CompiledModel& model, cons
   run.started_at = NowIso(*clock_);
   run.started_by = request.started_by;
 
-  engine::RunOptions options;
-  options.as_of = request.as_of;
-  for (const auto& [model_id, name, value] : request.params) {
-    if (!model_id.empty() && model_id != outcome.model) continue;
-    for (const engine::BoundParameter& parameter : model.bound().parameters) {
-      if (parameter.name == name) options.params.emplace_back(name, value);
-    }
-  }
+  engine::RunOptions options = OptionsFor(model, request);
   if (request.progress) {
     options.progress = [&](const engine::RunProgress& progress) { request.progress(index, count, outcome.model, progress); };
   }

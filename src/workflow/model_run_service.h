@@ -73,7 +73,8 @@ class ModelRunService {
 
   // Runs the requested models, reading inputs from the source `sources` makes. Returns
   // NotFound for an unknown model id and InvalidArgument for a parameter no requested model
-  // has (nothing runs then); a model that fails while running is reported in its outcome.
+  // has or a value not of its parameter's type (nothing runs then); a model that fails while
+  // running is reported in its outcome.
   Result<ModelRunReport> Run(const ModelRunRequest& request, const DatasetSourceFactory& sources);
 
  private:

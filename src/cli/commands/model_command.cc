@@ -82,14 +82,12 @@ ExitCode RunExplain(const CommandContext& context, const ModelCommandOptions& op
   const engine::CompiledModel& model = shipped != nullptr ? *shipped : **compiled;
   engine::RunOptions run_options;
   run_options.as_of = context.clock->Today();
-  for (const std::string& param : options.params) {
-    size_t equals = param.find('=');
-    if (equals == std::string::npos) {
-      output.Error(Status::InvalidArgument("--param 应写作 名称=值，如 --param window_days=400"));
-      return kExitUsage;
-    }
-    run_options.params.emplace_back(param.substr(0, equals), param.substr(equals + 1));
+  Result<std::vector<ParamOverride>> params = ParseParamOverrides(options.params, /*allow_model=*/false);
+  if (!params.ok()) {
+    output.Error(params.status());
+    return kExitUsage;
   }
+  for (const ParamOverride& param : *params) run_options.params.emplace_back(param.name, param.value);
   std::optional<engine::FixtureSource> source;
   if (!options.fixture.empty()) {
     const engine::ModelSpec& spec = model.spec();

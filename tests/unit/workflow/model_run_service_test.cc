@@ -260,6 +260,11 @@ TEST_F(ModelRunServiceTest, ParametersAndUnknownNames) {
   auto unknown_param = service.Run(request, Sources());
   ASSERT_FALSE(unknown_param.ok());
   EXPECT_EQ(unknown_param.status().code(), StatusCode::kInvalidArgument);
+  request.params = {{"test-uncovered", "fine_at_least", "很多"}};
+  auto bad_value = service.Run(request, Sources());
+  ASSERT_FALSE(bad_value.ok());
+  EXPECT_EQ(bad_value.status().code(), StatusCode::kInvalidArgument);
+  EXPECT_NE(bad_value.status().message().find("很多"), std::string::npos);
   auto unknown_model = service.Run(Request({"no-such-model"}), Sources());
   ASSERT_FALSE(unknown_model.ok());
   EXPECT_EQ(unknown_model.status().code(), StatusCode::kNotFound);
