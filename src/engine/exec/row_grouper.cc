@@ -4,33 +4,42 @@ namespace shujian::engine {
 
 RowGroups GroupRows(const KeyColumns& keys, bool skip_null_keys) {
   RowGroups groups;
-  size_t rows = keys.rows;
+  const size_t rows = keys.rows;
+  const size_t width = keys.values.size();
   groups.group_of_row.assign(rows, -1);
-  bool masks = !keys.null_mask.empty();
+  const bool masks = !keys.null_mask.empty();
 
-  auto equal = [&](size_t a, size_t b) {
-    for (const uint64_t* column : keys.values) {
-      if (column[a] != column[b]) return false;
-    }
-    return !masks || keys.null_mask[a] == keys.null_mask[b];
-  };
-  // The table grows with the number of groups (not rows), so few groups stay in cache.
+  // The table and each group's key values (copied, so that a probe compares against memory
+  // that stays in cache instead of the group's first row somewhere in the input) grow with the
+  // number of groups, not rows.
   size_t mask = 1023;
   std::vector<uint64_t> slot_hash(mask + 1, 0);
   std::vector<int32_t> slot_group(mask + 1, 0);
   std::vector<uint64_t> group_hash;
+  std::vector<uint64_t> group_keys;   // [group * width + key]
+  std::vector<uint64_t> group_nulls;  // [group], when masks
+  auto equal = [&](size_t row, size_t group) {
+    const uint64_t* stored = group_keys.data() + group * width;
+    for (size_t key = 0; key < width; ++key) {
+      if (keys.values[key][row] != stored[key]) return false;
+    }
+    return !masks || keys.null_mask[row] == group_nulls[group];
+  };
   for (size_t row = 0; row < rows; ++row) {
     if (skip_null_keys && keys.null_at(row)) continue;
-    uint64_t hash = HashKeyRow(keys, row);
+    const uint64_t hash = HashKeyRow(keys, row);
     size_t slot = hash & mask;
     while (true) {
-      int32_t group = slot_group[slot];
+      const int32_t group = slot_group[slot];
       if (group == 0) {
+        const auto number = static_cast<int32_t>(groups.first_row.size());
         slot_hash[slot] = hash;
-        slot_group[slot] = static_cast<int32_t>(groups.first_row.size()) + 1;
-        groups.group_of_row[row] = static_cast<int32_t>(groups.first_row.size());
+        slot_group[slot] = number + 1;
+        groups.group_of_row[row] = number;
         groups.first_row.push_back(static_cast<int32_t>(row));
         group_hash.push_back(hash);
+        for (size_t key = 0; key < width; ++key) group_keys.push_back(keys.values[key][row]);
+        if (masks) group_nulls.push_back(keys.null_mask[row]);
         if (group_hash.size() * 2 > slot_group.size()) {
           mask = slot_group.size() * 2 - 1;
           slot_hash.assign(mask + 1, 0);
@@ -44,7 +53,7 @@ RowGroups GroupRows(const KeyColumns& keys, bool skip_null_keys) {
         }
         break;
       }
-      if (slot_hash[slot] == hash && equal(row, groups.first_row[group - 1])) {
+      if (slot_hash[slot] == hash && equal(row, static_cast<size_t>(group - 1))) {
         groups.group_of_row[row] = group - 1;
         break;
       }
