@@ -172,7 +172,7 @@ class CsvDatasetSource : public engine::DatasetSource {
   }
 
   Result<engine::LoadedDataset> Load(const data::DatasetSchema& schema, const std::vector<std::string>& columns,
-                                     engine::StringPool* pool) override {
+                                     bool keys, engine::StringPool* pool) override {
     if (pool != &pool_) return Status::Internal("基准数据源只能用自己的字符串池");
     const engine::LoadedDataset& all = datasets_.at(schema.name);
     engine::LoadedDataset view;
@@ -181,7 +181,7 @@ class CsvDatasetSource : public engine::DatasetSource {
     view.batch_starts = all.batch_starts;
     view.batch_codes = all.batch_codes;
     std::vector<std::string> wanted = columns;
-    for (const std::string& key : schema.key) {
+    for (const std::string& key : keys ? schema.key : std::vector<std::string>()) {
       if (std::find(wanted.begin(), wanted.end(), key) == wanted.end()) wanted.push_back(key);
     }
     for (const std::string& column : wanted) {
@@ -190,7 +190,9 @@ class CsvDatasetSource : public engine::DatasetSource {
       view.column_names.push_back(column);
       view.columns.push_back(all.columns[index]);
     }
-    for (const std::string& key : schema.key) view.key_columns.push_back(view.Find(key));
+    for (const std::string& key : keys ? schema.key : std::vector<std::string>()) {
+      view.key_columns.push_back(view.Find(key));
+    }
     return view;
   }
   std::optional<size_t> CountRows(std::string_view dataset) override {

@@ -16,7 +16,7 @@ Plan PlanModel(const CompiledModel& model, DatasetSource* source, const PlanOpti
 Result<RunResult> RunModel(const CompiledModel& model, DatasetSource* source, const RunOptions& options) {
   Plan plan = PlanModel(model, source, options.plan);
   auto start = std::chrono::steady_clock::now();
-  SJ_ASSIGN_OR_RETURN(RunInputs inputs, LoadInputs(model, source, plan.load_columns, options));
+  SJ_ASSIGN_OR_RETURN(RunInputs inputs, LoadInputs(model, source, plan.load_columns, plan.load_keys, options));
   RunResult result;
   result.load_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   result.input_batches = inputs.input_batches;

@@ -33,7 +33,8 @@ Result<std::vector<std::vector<Value>>> ResolveParameters(const BoundModel& mode
 }
 
 Result<RunInputs> LoadInputs(const CompiledModel& model, DatasetSource* source,
-                             const std::vector<std::vector<std::string>>& columns_by_step, const RunOptions& options) {
+                             const std::vector<std::vector<std::string>>& columns_by_step,
+                             const std::vector<bool>& keys_by_step, const RunOptions& options) {
   RunInputs inputs;
   if (options.pool != nullptr) {
     inputs.pool = options.pool;
@@ -44,9 +45,11 @@ Result<RunInputs> LoadInputs(const CompiledModel& model, DatasetSource* source,
   SJ_ASSIGN_OR_RETURN(inputs.params, ResolveParameters(model.bound(), options));
   const BoundModel& bound = model.bound();
   std::map<std::string, std::vector<std::string>> wanted;  // dataset → columns in schema order
+  std::map<std::string, bool> keys;                        // dataset → its keys are needed
   for (size_t index = 0; index < bound.steps.size(); ++index) {
     const BoundStep& step = bound.steps[index];
     if (step.kind != StepKind::kRead) continue;
+    keys[step.dataset->name] = keys[step.dataset->name] || keys_by_step[index];
     std::vector<std::string>& columns = wanted[step.dataset->name];
     for (const std::string& name : columns_by_step[index]) {
       if (std::find(columns.begin(), columns.end(), name) == columns.end()) columns.push_back(name);
@@ -68,7 +71,7 @@ Result<RunInputs> LoadInputs(const CompiledModel& model, DatasetSource* source,
       progress.op = "加载";
       options.progress(progress);
     }
-    Result<LoadedDataset> loaded = source->Load(*schema, ordered, inputs.pool);
+    Result<LoadedDataset> loaded = source->Load(*schema, ordered, keys[name], inputs.pool);
     if (!loaded.ok()) return loaded.status().WithContext("加载数据集 " + name);
     inputs.rows_read += loaded->rows;
     inputs.datasets.emplace(name, std::move(loaded).value());

@@ -33,9 +33,11 @@ struct RunInputs {
 Result<std::vector<std::vector<Value>>> ResolveParameters(const BoundModel& model, const RunOptions& options);
 
 // Loads the datasets of the model's read steps. `columns_by_step[s]` lists what read step s
-// needs; each dataset is loaded once with the union. Reports progress with loading = true.
+// needs and `keys_by_step[s]` whether it needs its rows' keys; each dataset is loaded once with
+// the union. Reports progress with loading = true.
 Result<RunInputs> LoadInputs(const CompiledModel& model, DatasetSource* source,
-                             const std::vector<std::vector<std::string>>& columns_by_step, const RunOptions& options);
+                             const std::vector<std::vector<std::string>>& columns_by_step,
+                             const std::vector<bool>& keys_by_step, const RunOptions& options);
 
 }  // namespace shujian::engine
 

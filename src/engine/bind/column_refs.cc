@@ -73,8 +73,11 @@ void MarkColumns(const BoundTemplate& templ, std::vector<bool>* used) {
   }
 }
 
-std::vector<std::vector<int>> ReadColumnsByStep(const BoundModel& model) {
-  std::set<std::pair<std::string, std::string>> referenced;  // (qualifier, name)
+namespace {
+
+// (qualifier, name) of every column any expression of any step refers to.
+std::set<std::pair<std::string, std::string>> ReferencedColumns(const BoundModel& model) {
+  std::set<std::pair<std::string, std::string>> referenced;
   for (const BoundStep& step : model.steps) {
     ForEachExpression(model, step, [&](const std::vector<ColumnInfo>* schema, const BoundExpr& expr) {
       if (schema == nullptr) return;
@@ -85,6 +88,13 @@ std::vector<std::vector<int>> ReadColumnsByStep(const BoundModel& model) {
       }
     });
   }
+  return referenced;
+}
+
+}  // namespace
+
+std::vector<std::vector<int>> ReadColumnsByStep(const BoundModel& model) {
+  std::set<std::pair<std::string, std::string>> referenced = ReferencedColumns(model);
   std::vector<std::vector<int>> result(model.steps.size());
   for (size_t index = 0; index < model.steps.size(); ++index) {
     const BoundStep& step = model.steps[index];
@@ -93,6 +103,24 @@ std::vector<std::vector<int>> ReadColumnsByStep(const BoundModel& model) {
       int dataset_column = step.dataset_columns[column];
       if (dataset_column < 0) continue;
       if (referenced.count({step.name, step.schema[column].name})) result[index].push_back(dataset_column);
+    }
+  }
+  return result;
+}
+
+std::vector<bool> KeysNeededByStep(const BoundModel& model) {
+  bool emits = false;
+  for (const BoundStep& step : model.steps) emits = emits || step.kind == StepKind::kEmit;
+  std::set<std::pair<std::string, std::string>> referenced = ReferencedColumns(model);
+  std::vector<bool> result(model.steps.size(), false);
+  for (size_t index = 0; index < model.steps.size(); ++index) {
+    const BoundStep& step = model.steps[index];
+    if (step.kind != StepKind::kRead) continue;
+    result[index] = emits;
+    for (size_t column = 0; column < step.schema.size() && !result[index]; ++column) {
+      if (step.dataset_columns[column] == -1 && referenced.count({step.name, step.schema[column].name})) {
+        result[index] = true;
+      }
     }
   }
   return result;

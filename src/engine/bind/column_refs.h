@@ -21,6 +21,12 @@ void MarkColumns(const BoundTemplate& expr, std::vector<bool>* used);
 // are not reads. This is what a lead's evidence shows of each row, whatever the plan.
 std::vector<std::vector<int>> ReadColumnsByStep(const BoundModel& model);
 
+// For each read step, whether its rows' keys are needed: when the model emits leads (a lead's
+// subject and evidence name rows by key) or an expression reads the step's _key. False for
+// steps that are not reads. A model that only outputs tables loads no key column it does not
+// read.
+std::vector<bool> KeysNeededByStep(const BoundModel& model);
+
 }  // namespace shujian::engine
 
 #endif  // SHUJIAN_ENGINE_BIND_COLUMN_REFS_H_

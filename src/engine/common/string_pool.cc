@@ -61,12 +61,13 @@ uint64_t StringPool::Store(std::string_view text) {
 }
 
 void StringPool::Grow() {
-  std::vector<uint32_t> slots(slots_.size() * 2, 0);
+  std::vector<uint64_t> slots(slots_.size() * 2, 0);
   size_t mask = slots.size() - 1;
-  for (uint32_t code = 0; code < entries_.size(); ++code) {
-    size_t slot = hashes_[code] & mask;
+  for (uint64_t entry : slots_) {
+    if (entry == 0) continue;
+    size_t slot = (entry >> 32) & mask;
     while (slots[slot] != 0) slot = (slot + 1) & mask;
-    slots[slot] = code + 1;
+    slots[slot] = entry;
   }
   slots_.swap(slots);
 }
@@ -75,10 +76,10 @@ bool StringPool::Find(std::string_view text, uint32_t* code) const {
   uint32_t hash = HashBytes(text);
   size_t mask = slots_.size() - 1;
   for (size_t slot = hash & mask;; slot = (slot + 1) & mask) {
-    uint32_t entry = slots_[slot];
+    uint64_t entry = slots_[slot];
     if (entry == 0) return false;
-    if (hashes_[entry - 1] == hash && Get(entry - 1) == text) {
-      *code = entry - 1;
+    if ((entry >> 32) == hash && Get(static_cast<uint32_t>(entry) - 1) == text) {
+      *code = static_cast<uint32_t>(entry) - 1;
       return true;
     }
   }
@@ -89,14 +90,15 @@ uint32_t StringPool::Intern(std::string_view text) {
   size_t mask = slots_.size() - 1;
   size_t slot = hash & mask;
   for (;; slot = (slot + 1) & mask) {
-    uint32_t entry = slots_[slot];
+    uint64_t entry = slots_[slot];
     if (entry == 0) break;
-    if (hashes_[entry - 1] == hash && Get(entry - 1) == text) return entry - 1;
+    if ((entry >> 32) == hash && Get(static_cast<uint32_t>(entry) - 1) == text) {
+      return static_cast<uint32_t>(entry) - 1;
+    }
   }
   uint32_t code = static_cast<uint32_t>(entries_.size());
   entries_.push_back(Store(text));
-  hashes_.push_back(hash);
-  slots_[slot] = code + 1;
+  slots_[slot] = (static_cast<uint64_t>(hash) << 32) | (code + 1);
   if (entries_.size() * 2 > slots_.size()) Grow();
   return code;
 }
@@ -125,7 +127,7 @@ std::vector<uint32_t>& StringPool::Memo(int slot) {
 
 size_t StringPool::MemoryBytes() const {
   size_t bytes = blocks_.size() * kBlockBytes + entries_.capacity() * sizeof(uint64_t) +
-                 hashes_.capacity() * 4 + slots_.capacity() * 4;
+                 slots_.capacity() * sizeof(uint64_t);
   for (const auto& memo : memos_) bytes += memo.capacity() * 4;
   return bytes;
 }

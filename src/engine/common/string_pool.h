@@ -64,8 +64,9 @@ class StringPool {
   uint64_t Store(std::string_view text);
 
   std::vector<uint64_t> entries_;              // code → where its bytes are in blocks_
-  std::vector<uint32_t> hashes_;               // code → hash of its string
-  std::vector<uint32_t> slots_;                // open addressing: code + 1, 0 = empty
+  // Open addressing: (hash << 32) | (code + 1), 0 = empty. The hash beside the code lets a
+  // probe reject other strings without touching their entries or bytes.
+  std::vector<uint64_t> slots_;
   std::vector<std::unique_ptr<char[]>> blocks_;  // string storage, never moved
   size_t block_used_ = 0;
   size_t block_size_ = 0;

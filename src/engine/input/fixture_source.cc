@@ -99,8 +99,8 @@ Result<FixtureSource> FixtureSource::Create(const data::SchemaRegistry& schemas,
 }
 
 Result<LoadedDataset> FixtureSource::Load(const data::DatasetSchema& schema,
-                                          const std::vector<std::string>& columns, StringPool* pool) {
-  DatasetBuilder builder(schema, columns, pool);
+                                          const std::vector<std::string>& columns, bool keys, StringPool* pool) {
+  DatasetBuilder builder(schema, columns, pool, keys);
   const std::vector<std::string>& all = builder.columns();
   auto it = rows_.find(schema.name);
   if (it != rows_.end()) {

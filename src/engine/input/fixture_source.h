@@ -44,7 +44,7 @@ class FixtureSource : public DatasetSource {
   static Result<FixtureSource> Create(const data::SchemaRegistry& schemas,
                                       const std::vector<FixtureTableInput>& tables, Date today);
 
-  Result<LoadedDataset> Load(const data::DatasetSchema& schema, const std::vector<std::string>& columns,
+  Result<LoadedDataset> Load(const data::DatasetSchema& schema, const std::vector<std::string>& columns, bool keys,
                              StringPool* pool) override;
   std::optional<size_t> CountRows(std::string_view dataset) override;
 

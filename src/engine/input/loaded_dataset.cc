@@ -51,11 +51,11 @@ size_t LoadedDataset::MemoryBytes() const {
 }
 
 DatasetBuilder::DatasetBuilder(const data::DatasetSchema& schema, std::vector<std::string> columns,
-                               StringPool* pool)
+                               StringPool* pool, bool keys)
     : pool_(pool) {
   dataset_.schema = &schema;
   dataset_.column_names = std::move(columns);
-  for (const std::string& key : schema.key) {
+  for (const std::string& key : keys ? schema.key : std::vector<std::string>()) {
     auto it = std::find(dataset_.column_names.begin(), dataset_.column_names.end(), key);
     if (it == dataset_.column_names.end()) {
       dataset_.column_names.push_back(key);
@@ -80,41 +80,106 @@ void DatasetBuilder::Reserve(size_t rows) {
   for (Vector& column : columns_) column.Reserve(rows);
 }
 
+Status DatasetBuilder::TypeError(size_t column, size_t row, std::string_view value, const Status& reason) const {
+  return Status::InvalidArgument(dataset_.schema->name + " 第" + std::to_string(row + 1) + "行列「" +
+                                 dataset_.column_names[column] + "」的值「" + std::string(value) + "」不是" +
+                                 TypeLabel(ValueType::Of(types_[column])) + "：" + reason.message());
+}
+
+Status DatasetBuilder::AppendValue(size_t index, std::string_view value) {
+  Vector& column = columns_[index];
+  if (value.empty()) {
+    column.AppendNull();
+  } else if (types_[index] == TypeId::kString) {
+    column.Append(pool_->Intern(value));
+  } else {
+    Result<int64_t> parsed = ParseScalar(types_[index], value);
+    if (!parsed.ok()) return TypeError(index, dataset_.rows, value, parsed.status());
+    column.Append(*parsed);
+  }
+  return Status::Ok();
+}
+
+void DatasetBuilder::NoteBatch(std::string_view batch) {
+  if (dataset_.batch_codes.empty() || batch != last_batch_) {
+    dataset_.batch_starts.push_back(static_cast<uint32_t>(dataset_.rows));
+    dataset_.batch_codes.push_back(pool_->Intern(batch));
+    last_batch_ = std::string(batch);
+  }
+}
+
 Status DatasetBuilder::AppendRow(std::string_view batch, std::span<const std::optional<std::string_view>> values) {
   if (values.size() != columns_.size()) {
     return Status::Internal("DatasetBuilder: 一行的值数与列数不符");
   }
   for (size_t index = 0; index < values.size(); ++index) {
-    Vector& column = columns_[index];
-    const std::optional<std::string_view>& value = values[index];
-    if (!value || value->empty()) {
-      column.AppendNull();
-      continue;
-    }
-    if (types_[index] == TypeId::kString) {
-      column.Append(pool_->Intern(*value));
-      continue;
-    }
-    Result<int64_t> parsed = ParseScalar(types_[index], *value);
-    if (!parsed.ok()) {
+    Status appended = AppendValue(index, values[index].value_or(std::string_view()));
+    if (!appended.ok()) {
       // Roll back the partial row so the dataset stays rectangular.
       for (size_t done = 0; done < index; ++done) {
         Vector& previous = columns_[done];
         previous.data.pop_back();
         if (!previous.nulls.empty()) previous.nulls.pop_back();
       }
-      return Status::InvalidArgument(dataset_.schema->name + " 第" + std::to_string(dataset_.rows + 1) + "行列「" +
-                                     dataset_.column_names[index] + "」的值「" + std::string(*value) + "」不是" +
-                                     TypeLabel(ValueType::Of(types_[index])) + "：" + parsed.status().message());
+      return appended;
     }
-    column.Append(*parsed);
   }
-  if (dataset_.batch_codes.empty() || batch != last_batch_) {
-    dataset_.batch_starts.push_back(static_cast<uint32_t>(dataset_.rows));
-    dataset_.batch_codes.push_back(pool_->Intern(batch));
-    last_batch_ = std::string(batch);
-  }
+  NoteBatch(batch);
   ++dataset_.rows;
+  return Status::Ok();
+}
+
+Status DatasetBuilder::AppendColumns(std::string_view batch, size_t rows,
+                                     std::span<const std::vector<std::string_view>> columns) {
+  if (columns.size() != columns_.size()) return Status::Internal("DatasetBuilder: 列数不符");
+  // A small direct-mapped cache per column: the address and length of a value, and what it
+  // became. Views of one call never change, so equal address and length mean equal bytes.
+  struct Cached {
+    const char* data = nullptr;
+    size_t size = 0;
+    int64_t value = 0;
+  };
+  constexpr size_t kCacheSize = 1024;
+  std::vector<Cached> cache(kCacheSize);
+  for (size_t index = 0; index < columns.size(); ++index) {
+    const std::vector<std::string_view>& values = columns[index];
+    if (values.size() < rows) return Status::Internal("DatasetBuilder: 列的行数不符");
+    Vector& column = columns_[index];
+    std::fill(cache.begin(), cache.end(), Cached{});
+    const bool text = types_[index] == TypeId::kString;
+    for (size_t row = 0; row < rows; ++row) {
+      std::string_view value = values[row];
+      if (value.empty()) {
+        column.AppendNull();
+        continue;
+      }
+      auto address = reinterpret_cast<uintptr_t>(value.data());
+      Cached& slot = cache[((address >> 3) ^ (address >> 13) ^ value.size()) & (kCacheSize - 1)];
+      if (slot.data == value.data() && slot.size == value.size()) {
+        column.Append(slot.value);
+        continue;
+      }
+      int64_t converted;
+      if (text) {
+        converted = pool_->Intern(value);
+      } else {
+        Result<int64_t> parsed = ParseScalar(types_[index], value);
+        if (!parsed.ok()) {
+          Status error = TypeError(index, dataset_.rows + row, value, parsed.status());
+          for (size_t done = 0; done <= index; ++done) {  // every column had dataset_.rows rows
+            columns_[done].data.resize(dataset_.rows);
+            if (!columns_[done].nulls.empty()) columns_[done].nulls.resize(dataset_.rows);
+          }
+          return error;
+        }
+        converted = *parsed;
+      }
+      slot = {value.data(), value.size(), converted};
+      column.Append(converted);
+    }
+  }
+  if (rows > 0) NoteBatch(batch);
+  dataset_.rows += rows;
   return Status::Ok();
 }
 

@@ -62,6 +62,8 @@ struct Plan {
   // For each read step, the dataset columns (canonical names) to load: what later steps read
   // plus what evidence shows.
   std::vector<std::vector<std::string>> load_columns;
+  // For each read step, whether its key columns are loaded too (KeysNeededByStep).
+  std::vector<bool> load_keys;
 };
 
 // Row counts of datasets for estimates: nullopt when unknown.

@@ -298,6 +298,7 @@ Plan MakePlan(const BoundModel& model, const PlanOptions& options, const RowCoun
       if (load[column]) plan.load_columns[index].push_back(step.dataset->columns[column].name);
     }
   }
+  plan.load_keys = KeysNeededByStep(model);
   return plan;
 }
 

@@ -811,7 +811,8 @@ Result<RunResult> RunReference(const CompiledModel& model, DatasetSource* source
     for (const data::ColumnSchema& column : step.dataset->columns) columns[index].push_back(column.name);
   }
   auto start = std::chrono::steady_clock::now();
-  SJ_ASSIGN_OR_RETURN(RunInputs inputs, LoadInputs(model, source, columns, options));
+  SJ_ASSIGN_OR_RETURN(RunInputs inputs,
+                      LoadInputs(model, source, columns, std::vector<bool>(columns.size(), true), options));
   RunResult result;
   result.input_batches = inputs.input_batches;
   result.rows_read = inputs.rows_read;

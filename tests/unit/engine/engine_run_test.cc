@@ -166,6 +166,55 @@ TEST(EngineRunTest, ParametersOverrideDefaults) {
   EXPECT_FALSE(RunReference(*model, &source, options).ok());
 }
 
+// Records what the engine asks of its source.
+class RecordingSource : public DatasetSource {
+ public:
+  explicit RecordingSource(FixtureSource inner) : inner_(std::move(inner)) {}
+  Result<LoadedDataset> Load(const data::DatasetSchema& schema, const std::vector<std::string>& columns, bool keys,
+                             StringPool* pool) override {
+    Result<LoadedDataset> loaded = inner_.Load(schema, columns, keys, pool);
+    if (loaded.ok()) loaded_[schema.name] = loaded->column_names;
+    return loaded;
+  }
+  std::optional<size_t> CountRows(std::string_view dataset) override { return inner_.CountRows(dataset); }
+  std::map<std::string, std::vector<std::string>> loaded_;
+
+ private:
+  FixtureSource inner_;
+};
+
+TEST(EngineRunTest, OnlyTheColumnsAModelReadsAreLoaded) {
+  // Leads name rows by key: the key columns come with what the model reads.
+  std::unique_ptr<CompiledModel> leads = Compile(kModel);
+  ASSERT_NE(leads, nullptr);
+  RecordingSource source(Source(Inputs("2024-06-01")));
+  RunOptions options;
+  options.as_of = *Date::FromYmd(2023, 12, 31);
+  ASSERT_TRUE(RunModel(*leads, &source, options).ok());
+  EXPECT_EQ(source.loaded_["criminal_case"], (std::vector<std::string>{"suspect_id", "filed_on", "case_no"}));
+  // A model that only outputs a table reads no key column it does not use.
+  std::unique_ptr<CompiledModel> table = Compile(R"(id: test-table
+version: 1
+title: 表
+legal_basis: 测试
+subject: record
+rules: {a: 表}
+pipeline:
+  - name: crim
+    read: criminal_case
+  - name: total
+    aggregate: {n: count()}
+    group_by: [crim.suspect_id]
+  - output: 表
+    columns: {人: crim.suspect_id, 数: n}
+)");
+  ASSERT_NE(table, nullptr);
+  Result<RunResult> result = RunModel(*table, &source, options);
+  ASSERT_TRUE(result.ok()) << result.status().ToString();
+  EXPECT_EQ(source.loaded_["criminal_case"], (std::vector<std::string>{"suspect_id"}));
+  EXPECT_EQ(result->outputs[0].rows.size(), 1u);
+}
+
 TEST(EngineRunTest, ExplainShowsEstimatesAndActuals) {
   std::unique_ptr<CompiledModel> model = Compile(kModel);
   ASSERT_NE(model, nullptr);

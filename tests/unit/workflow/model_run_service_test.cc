@@ -68,7 +68,7 @@ engine::FixtureRowInput Row(const std::string& case_no, const std::string& name,
 
 class FailingSource : public engine::DatasetSource {
  public:
-  Result<engine::LoadedDataset> Load(const data::DatasetSchema&, const std::vector<std::string>&,
+  Result<engine::LoadedDataset> Load(const data::DatasetSchema&, const std::vector<std::string>&, bool,
                                      engine::StringPool*) override {
     return Status::IoError("磁盘读取失败");
   }
