@@ -103,6 +103,50 @@ uint32_t StringPool::Intern(std::string_view text) {
   return code;
 }
 
+void StringPool::InternBatch(std::span<const std::string_view> texts, uint32_t* codes) {
+  // Three strings' worth of memory in flight per step: the slot of a string 12 ahead, the
+  // entry that slot names 8 ahead, and that entry's bytes 4 ahead.
+  constexpr size_t kSlotAhead = 12, kEntryAhead = 8, kBytesAhead = 4;
+  const size_t count = texts.size();
+  std::vector<uint32_t> hashes(count);
+  for (size_t index = 0; index < count; ++index) hashes[index] = HashBytes(texts[index]);
+  auto first_entry = [&](size_t index) { return slots_[hashes[index] & (slots_.size() - 1)]; };
+  for (size_t index = 0; index < count; ++index) {
+    if (index + kSlotAhead < count) __builtin_prefetch(slots_.data() + (hashes[index + kSlotAhead] & (slots_.size() - 1)));
+    if (index + kEntryAhead < count) {
+      if (uint64_t entry = first_entry(index + kEntryAhead); entry != 0) {
+        __builtin_prefetch(entries_.data() + (static_cast<uint32_t>(entry) - 1));
+      }
+    }
+    if (index + kBytesAhead < count) {
+      if (uint64_t entry = first_entry(index + kBytesAhead); entry != 0) {
+        uint64_t where = entries_[static_cast<uint32_t>(entry) - 1];
+        __builtin_prefetch(blocks_[where >> 44].get() + ((where >> 24) & 0xFFFFF));
+      }
+    }
+    const std::string_view text = texts[index];
+    const uint32_t hash = hashes[index];
+    const size_t mask = slots_.size() - 1;
+    size_t slot = hash & mask;
+    uint32_t code = kUnset;
+    for (;; slot = (slot + 1) & mask) {
+      uint64_t entry = slots_[slot];
+      if (entry == 0) break;
+      if ((entry >> 32) == hash && Get(static_cast<uint32_t>(entry) - 1) == text) {
+        code = static_cast<uint32_t>(entry) - 1;
+        break;
+      }
+    }
+    if (code == kUnset) {
+      code = static_cast<uint32_t>(entries_.size());
+      entries_.push_back(Store(text));
+      slots_[slot] = (static_cast<uint64_t>(hash) << 32) | (code + 1);
+      if (entries_.size() * 2 > slots_.size()) Grow();
+    }
+    codes[index] = code;
+  }
+}
+
 uint32_t StringPool::MatchCode(uint32_t code, MatchKind kind) {
   if (kind == MatchKind::kExact) return code;
   std::vector<uint32_t>& memo = memos_[kind == MatchKind::kName ? kMatchNameSlot : kMatchCaseNoSlot];

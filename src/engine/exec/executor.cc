@@ -67,6 +67,9 @@ void ExecutePlan(const CompiledModel& model, const Plan& plan, RunInputs* inputs
       }
       context.relations[index] = std::make_shared<Relation>(std::move(relation));
     }
+    if (!plan.keep_lineage && !node.fused) {
+      std::vector<LineageLink>().swap(context.relations[index]->lineage);
+    }
     stats.seconds = Seconds(start);
     stats.actual_rows = (node.op == PhysicalOp::kEmit || node.op == PhysicalOp::kOutput)
                             ? static_cast<int64_t>(context.relations[step.input]->rows)

@@ -432,20 +432,35 @@ Vector ExpressionEvaluator::Function(const BoundExpr& expr, const Relation& inpu
     case FunctionId::kDay:
     case FunctionId::kDate:
     case FunctionId::kPeriod:
-      for (size_t row = 0; row < rows; ++row) {
-        if (args[0].IsNull(row)) continue;
-        int64_t value = args[0].data[row];
-        TypeId type = type_of(0);
-        switch (expr.function) {
-          case FunctionId::kYear: out.data[row] = YearOf(type, value); break;
-          case FunctionId::kMonth: out.data[row] = MonthOf(type, value); break;
-          case FunctionId::kDay: out.data[row] = DayOfMonth(type, value); break;
-          case FunctionId::kDate: out.data[row] = DayOf(type, value); break;
-          default: out.data[row] = ToPeriod(type, value); break;
+    {
+      // One loop per function and argument type (the value of a null row is ignored).
+      const TypeId type = type_of(0);
+      const int64_t* in = args[0].data.data();
+      int64_t* result = out.data.data();
+      auto each = [&](auto convert) {
+        for (size_t row = 0; row < rows; ++row) result[row] = convert(in[row]);
+      };
+      if (type == TypeId::kPeriod && expr.function == FunctionId::kYear) {
+        each([](int64_t value) { return value >= 0 ? value / 12 : (value - 11) / 12; });
+      } else if (type == TypeId::kPeriod && expr.function == FunctionId::kPeriod) {
+        each([](int64_t value) { return value; });
+      } else {
+        const FunctionId function = expr.function;
+        for (size_t row = 0; row < rows; ++row) {
+          if (args[0].IsNull(row)) continue;
+          const int64_t value = in[row];
+          switch (function) {
+            case FunctionId::kYear: result[row] = YearOf(type, value); break;
+            case FunctionId::kMonth: result[row] = MonthOf(type, value); break;
+            case FunctionId::kDay: result[row] = DayOfMonth(type, value); break;
+            case FunctionId::kDate: result[row] = DayOf(type, value); break;
+            default: result[row] = ToPeriod(type, value); break;
+          }
         }
       }
       PropagateNulls(&out, {&args[0]});
       return out;
+    }
     case FunctionId::kMakeDate:
       for (size_t row = 0; row < rows; ++row) {
         if (any_null(row)) {

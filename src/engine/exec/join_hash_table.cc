@@ -176,6 +176,26 @@ JoinHashTable::JoinHashTable(const KeyColumns& build) : build_(build) {
   for (size_t row = 0; row < build.rows; ++row) {
     if (group_of_row[row] >= 0) rows_[fill[group_of_row[row]]++] = static_cast<int32_t>(row);
   }
+  // A single key over a small range: index the groups by value.
+  if (build.values.size() == 1 && build.null_mask.empty() && build.rows > 0) {
+    const auto* values = reinterpret_cast<const int64_t*>(build.values[0]);
+    int64_t min = values[0], max = values[0];
+    for (size_t row = 1; row < build.rows; ++row) {
+      min = std::min(min, values[row]);
+      max = std::max(max, values[row]);
+    }
+    const uint64_t range = static_cast<uint64_t>(max) - static_cast<uint64_t>(min);
+    if (range < std::max<uint64_t>(8 * build.rows, uint64_t{1} << 20)) {
+      direct_ = true;
+      direct_low_ = static_cast<uint64_t>(min);
+      direct_group_.assign(range + 1, -1);
+      for (size_t group = 0; group < first_row.size(); ++group) {
+        direct_group_[build.values[0][first_row[group]] - direct_low_] = static_cast<int32_t>(group);
+      }
+      std::vector<uint64_t>().swap(slot_hash_);
+      std::vector<int32_t>().swap(slot_group_);
+    }
+  }
 }
 
 void JoinHashTable::Grow() {
@@ -193,6 +213,13 @@ void JoinHashTable::Grow() {
 
 std::span<const int32_t> JoinHashTable::Find(const KeyColumns& probe, size_t row) const {
   if (probe.null_at(row)) return {};
+  if (direct_) {
+    const uint64_t index = probe.values[0][row] - direct_low_;
+    if (index >= direct_group_.size()) return {};
+    const int32_t group = direct_group_[index];
+    if (group < 0) return {};
+    return std::span<const int32_t>(rows_.data() + offsets_[group], offsets_[group + 1] - offsets_[group]);
+  }
   uint64_t hash = Hash(probe, row);
   size_t slot = hash & mask_;
   while (true) {

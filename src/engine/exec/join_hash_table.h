@@ -91,6 +91,11 @@ class JoinHashTable {
   bool Equal(const KeyColumns& probe, size_t probe_row, int32_t build_row) const;
 
   const KeyColumns& build_;
+  // One key without nulls over a small range of values (string codes, dates): the group of
+  // each value, indexed directly (-1: none), instead of the slots.
+  bool direct_ = false;
+  uint64_t direct_low_ = 0;
+  std::vector<int32_t> direct_group_;
   std::vector<uint64_t> slot_hash_;   // per slot
   std::vector<int32_t> slot_group_;   // per slot: group index + 1 (0 = empty)
   std::vector<uint64_t> group_hash_;  // per group: its hash (for growing)

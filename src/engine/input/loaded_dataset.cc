@@ -146,7 +146,32 @@ Status DatasetBuilder::AppendColumns(std::string_view batch, size_t rows,
     if (values.size() < rows) return Status::Internal("DatasetBuilder: 列的行数不符");
     Vector& column = columns_[index];
     std::fill(cache.begin(), cache.end(), Cached{});
-    const bool text = types_[index] == TypeId::kString;
+    if (types_[index] == TypeId::kString) {
+      // Text: the distinct addresses are interned together (InternBatch), then placed.
+      std::vector<std::string_view> pending;
+      std::vector<int64_t> reference(rows, -1);  // index into pending; -1: null
+      for (size_t row = 0; row < rows; ++row) {
+        std::string_view value = values[row];
+        if (value.empty()) continue;
+        auto address = reinterpret_cast<uintptr_t>(value.data());
+        Cached& slot = cache[((address >> 3) ^ (address >> 13) ^ value.size()) & (kCacheSize - 1)];
+        if (slot.data != value.data() || slot.size != value.size()) {
+          slot = {value.data(), value.size(), static_cast<int64_t>(pending.size())};
+          pending.push_back(value);
+        }
+        reference[row] = slot.value;
+      }
+      std::vector<uint32_t> codes(pending.size());
+      pool_->InternBatch(pending, codes.data());
+      for (size_t row = 0; row < rows; ++row) {
+        if (reference[row] < 0) {
+          column.AppendNull();
+        } else {
+          column.Append(codes[static_cast<size_t>(reference[row])]);
+        }
+      }
+      continue;
+    }
     for (size_t row = 0; row < rows; ++row) {
       std::string_view value = values[row];
       if (value.empty()) {
@@ -159,23 +184,17 @@ Status DatasetBuilder::AppendColumns(std::string_view batch, size_t rows,
         column.Append(slot.value);
         continue;
       }
-      int64_t converted;
-      if (text) {
-        converted = pool_->Intern(value);
-      } else {
-        Result<int64_t> parsed = ParseScalar(types_[index], value);
-        if (!parsed.ok()) {
-          Status error = TypeError(index, dataset_.rows + row, value, parsed.status());
-          for (size_t done = 0; done <= index; ++done) {  // every column had dataset_.rows rows
-            columns_[done].data.resize(dataset_.rows);
-            if (!columns_[done].nulls.empty()) columns_[done].nulls.resize(dataset_.rows);
-          }
-          return error;
+      Result<int64_t> parsed = ParseScalar(types_[index], value);
+      if (!parsed.ok()) {
+        Status error = TypeError(index, dataset_.rows + row, value, parsed.status());
+        for (size_t done = 0; done <= index; ++done) {  // every column had dataset_.rows rows
+          columns_[done].data.resize(dataset_.rows);
+          if (!columns_[done].nulls.empty()) columns_[done].nulls.resize(dataset_.rows);
         }
-        converted = *parsed;
+        return error;
       }
-      slot = {value.data(), value.size(), converted};
-      column.Append(converted);
+      slot = {value.data(), value.size(), *parsed};
+      column.Append(*parsed);
     }
   }
   if (rows > 0) NoteBatch(batch);

@@ -64,6 +64,9 @@ struct Plan {
   std::vector<std::vector<std::string>> load_columns;
   // For each read step, whether its key columns are loaded too (KeysNeededByStep).
   std::vector<bool> load_keys;
+  // Whether relations keep their lineage: only emits trace it (evidence), so a model without
+  // emits drops each step's lineage as soon as the step has run.
+  bool keep_lineage = true;
 };
 
 // Row counts of datasets for estimates: nullopt when unknown.

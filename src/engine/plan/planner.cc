@@ -299,6 +299,8 @@ Plan MakePlan(const BoundModel& model, const PlanOptions& options, const RowCoun
     }
   }
   plan.load_keys = KeysNeededByStep(model);
+  plan.keep_lineage = false;
+  for (const BoundStep& step : model.steps) plan.keep_lineage = plan.keep_lineage || step.kind == StepKind::kEmit;
   return plan;
 }
 
