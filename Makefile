@@ -8,7 +8,7 @@ FUZZ_SECONDS ?= 20
 
 BENCH_BUILD_DIR ?= build-bench
 
-.PHONY: all setup configure build check test fuzz demo clean format bench-configure bench-import
+.PHONY: all setup configure build check test fuzz demo clean format bench-configure bench-import bench-engine
 
 all: build
 
@@ -46,6 +46,12 @@ bench-configure: setup
 bench-import: bench-configure
 	@cmake --build $(BENCH_BUILD_DIR) --target import_bench -j $(JOBS)
 	@$(BENCH_BUILD_DIR)/bench/import_bench --dir bench/.cache/import $(BENCH_ARGS)
+
+# The model engine benchmark: shujian's engine, DuckDB and SQLite on the same generated data
+# (bench/README.md). The data is generated once into bench/.cache/engine-data.
+bench-engine: bench-configure
+	@cmake --build $(BENCH_BUILD_DIR) --target engine_bench -j $(JOBS)
+	@$(BENCH_BUILD_DIR)/bench/engine_bench
 
 format:
 	@clang-format -i $$(git ls-files '*.cc' '*.h')

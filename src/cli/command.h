@@ -53,6 +53,9 @@ using RegisterCommand = void (*)(CLI::App& app, CommandAction* action);
 // Registration functions, one per file in commands/.
 void RegisterInitCommand(CLI::App& app, CommandAction* action);
 void RegisterCheckCommand(CLI::App& app, CommandAction* action);
+void RegisterModelsCommand(CLI::App& app, CommandAction* action);
+void RegisterModelCommand(CLI::App& app, CommandAction* action);
+void RegisterLeadsCommand(CLI::App& app, CommandAction* action);
 void RegisterLeadCommand(CLI::App& app, CommandAction* action);
 void RegisterCaseHandlingCommands(CLI::App& app, CommandAction* action);
 void RegisterTodoCommand(CLI::App& app, CommandAction* action);

@@ -8,6 +8,9 @@ std::span<const RegisterCommand> CommandTable() {
   static constexpr RegisterCommand kCommands[] = {
       RegisterInitCommand,
       RegisterCheckCommand,
+      RegisterModelsCommand,
+      RegisterModelCommand,
+      RegisterLeadsCommand,
       RegisterLeadCommand,
       RegisterCaseHandlingCommands,
       RegisterTodoCommand,

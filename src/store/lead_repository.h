@@ -97,6 +97,14 @@ struct ModelRun {
   std::string started_by;
 };
 
+// A table a model run produced besides its leads (e.g. an agency scorecard).
+struct RunOutput {
+  std::string step;                            // the model step that produced it (may be empty)
+  std::string title;
+  std::vector<std::string> columns;
+  std::vector<std::vector<std::string>> rows;  // one value per column; "" for no value
+};
+
 struct UpsertOutcome {
   std::string lead_id;
   bool created = false;
@@ -123,6 +131,12 @@ class LeadRepository {
   virtual Result<std::optional<Lead>> GetLead(std::string_view lead_id) = 0;
   // Leads matching `filter`, in id order, without evidence.
   virtual Result<std::vector<Lead>> ListLeads(const LeadFilter& filter) = 0;
+
+  // Records the output tables of run `run_id`, replacing any recorded for it before.
+  // NotFound when there is no such run.
+  virtual Status RecordRunOutputs(std::string_view run_id, const std::vector<RunOutput>& outputs) = 0;
+  // The output tables of run `run_id` in the order recorded; empty when it has none.
+  virtual Result<std::vector<RunOutput>> ListRunOutputs(std::string_view run_id) = 0;
 };
 
 }  // namespace shujian::store

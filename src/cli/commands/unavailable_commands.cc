@@ -14,10 +14,7 @@ struct Unavailable {
 };
 
 constexpr Unavailable kUnavailable[] = {
-    {"models", "可用的法律监督模型"},
-    {"model", "检查、解释和测试模型文件"},
     {"run", "运行模型并保存线索"},
-    {"leads", "已保存的线索"},
     {"report", "统计报表"},
     {"serve", "网页应用和 HTTP 接口"},
     {"demo", "构建演示数据库并运行全部模型"},

@@ -266,4 +266,59 @@ Result<std::vector<Lead>> SqliteLeadRepository::ListLeads(const LeadFilter& filt
   return leads;
 }
 
+Status SqliteLeadRepository::RecordRunOutputs(std::string_view run_id, const std::vector<RunOutput>& outputs) {
+  SJ_ASSIGN_OR_RETURN(SqliteStatement exists, connection_->Prepare("SELECT 1 FROM model_runs WHERE id = ?"));
+  exists.Bind(1, run_id);
+  SJ_ASSIGN_OR_RETURN(bool found, exists.Step());
+  if (!found) return Status::NotFound("没有编号为 " + std::string(run_id) + " 的模型运行记录");
+  SJ_ASSIGN_OR_RETURN(SqliteStatement remove, connection_->Prepare("DELETE FROM model_run_outputs WHERE run_id = ?"));
+  SJ_RETURN_IF_ERROR(remove.Bind(1, run_id).Run());
+  SJ_ASSIGN_OR_RETURN(
+      SqliteStatement insert,
+      connection_->Prepare("INSERT INTO model_run_outputs (run_id, position, step, title, columns, rows) "
+                           "VALUES (?, ?, ?, ?, ?, ?)"));
+  int64_t position = 0;
+  for (const RunOutput& output : outputs) {
+    insert.Reset();
+    insert.Bind(1, run_id)
+        .Bind(2, position++)
+        .Bind(3, output.step)
+        .Bind(4, output.title)
+        .Bind(5, nlohmann::json(output.columns).dump())
+        .Bind(6, nlohmann::json(output.rows).dump());
+    SJ_RETURN_IF_ERROR(insert.Run());
+  }
+  return Status::Ok();
+}
+
+Result<std::vector<RunOutput>> SqliteLeadRepository::ListRunOutputs(std::string_view run_id) {
+  SJ_ASSIGN_OR_RETURN(SqliteStatement statement,
+                      connection_->Prepare("SELECT step, title, columns, rows FROM model_run_outputs "
+                                           "WHERE run_id = ? ORDER BY position"));
+  statement.Bind(1, run_id);
+  std::vector<RunOutput> outputs;
+  while (true) {
+    SJ_ASSIGN_OR_RETURN(bool has_row, statement.Step());
+    if (!has_row) break;
+    RunOutput output;
+    output.step = statement.Text(0);
+    output.title = statement.Text(1);
+    nlohmann::json columns = nlohmann::json::parse(statement.Text(2), nullptr, false);
+    nlohmann::json rows = nlohmann::json::parse(statement.Text(3), nullptr, false);
+    if (!columns.is_array() || !rows.is_array()) {
+      return Status::Corruption("模型运行 " + std::string(run_id) + " 的输出表不是有效的 JSON");
+    }
+    for (const auto& column : columns) output.columns.push_back(column.is_string() ? column.get<std::string>() : "");
+    for (const auto& row : rows) {
+      std::vector<std::string> values;
+      if (row.is_array()) {
+        for (const auto& value : row) values.push_back(value.is_string() ? value.get<std::string>() : "");
+      }
+      output.rows.push_back(std::move(values));
+    }
+    outputs.push_back(std::move(output));
+  }
+  return outputs;
+}
+
 }  // namespace shujian::store

@@ -1,4 +1,5 @@
-// LeadRepository on SQLite: tables model_runs, leads and lead_evidence (migration 0002).
+// LeadRepository on SQLite: tables model_runs, leads and lead_evidence (migration 0002) and
+// model_run_outputs (migration 0020).
 #ifndef SHUJIAN_STORE_SQLITE_SQLITE_LEAD_REPOSITORY_H_
 #define SHUJIAN_STORE_SQLITE_SQLITE_LEAD_REPOSITORY_H_
 
@@ -19,6 +20,8 @@ class SqliteLeadRepository final : public LeadRepository {
                                            std::string_view now) override;
   Result<std::optional<Lead>> GetLead(std::string_view lead_id) override;
   Result<std::vector<Lead>> ListLeads(const LeadFilter& filter) override;
+  Status RecordRunOutputs(std::string_view run_id, const std::vector<RunOutput>& outputs) override;
+  Result<std::vector<RunOutput>> ListRunOutputs(std::string_view run_id) override;
 
  private:
   Status ReplaceEvidence(std::string_view lead_id, const std::vector<EvidenceRow>& evidence);

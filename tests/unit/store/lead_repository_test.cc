@@ -146,3 +146,52 @@ TEST_F(LeadRepositoryTest, RejectsAFindingWithoutSubject) {
 
 }  // namespace
 }  // namespace shujian::store
+
+namespace shujian::store {
+namespace {
+
+class RunOutputsTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    path_ = (std::filesystem::temp_directory_path() / ("shujian_run_outputs_" + std::to_string(::getpid()) + ".db"))
+                .string();
+    for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path_ + suffix);
+    StoreOptions options;
+    options.location = path_;
+    options.migrate_on_open = true;
+    auto store = OpenStore(options);
+    ASSERT_TRUE(store.ok()) << store.status().ToString();
+    store_ = std::move(store).value();
+  }
+  void TearDown() override {
+    store_.reset();
+    for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path_ + suffix);
+  }
+  std::string path_;
+  std::unique_ptr<Store> store_;
+};
+
+TEST_F(RunOutputsTest, RecordedWithTheRunAndReplaced) {
+  auto transaction = store_->Begin(TransactionMode::kReadWrite);
+  ASSERT_TRUE(transaction.ok());
+  LeadRepository& leads = (*transaction)->leads();
+  ModelRun run{.model_id = "penalty-upload-gap", .model_version = "1", .as_of = "2023-12-31",
+               .started_at = "2024-01-02T10:00:00"};
+  auto run_id = leads.RecordRun(run);
+  ASSERT_TRUE(run_id.ok());
+  RunOutput scorecard{"scorecard", "执法机关应录未录统计", {"机关", "公示", "未上传"}, {{"农业农村局", "12", "3"}, {"林业局", "5", ""}}};
+  ASSERT_TRUE(leads.RecordRunOutputs(*run_id, {scorecard}).ok());
+  auto outputs = leads.ListRunOutputs(*run_id);
+  ASSERT_TRUE(outputs.ok());
+  ASSERT_EQ(outputs->size(), 1u);
+  EXPECT_EQ((*outputs)[0].title, "执法机关应录未录统计");
+  EXPECT_EQ((*outputs)[0].columns, scorecard.columns);
+  EXPECT_EQ((*outputs)[0].rows, scorecard.rows);
+  ASSERT_TRUE(leads.RecordRunOutputs(*run_id, {}).ok());
+  EXPECT_TRUE(leads.ListRunOutputs(*run_id)->empty());
+  EXPECT_EQ(leads.RecordRunOutputs("R-999999", {scorecard}).code(), StatusCode::kNotFound);
+  EXPECT_TRUE(leads.ListRunOutputs("R-999999")->empty());
+}
+
+}  // namespace
+}  // namespace shujian::store
