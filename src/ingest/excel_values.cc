@@ -159,11 +159,19 @@ std::optional<std::string> IdentifierTurnedIntoNumber(std::string_view text, boo
   bool exponent = false;
   if (integer_digits > 0 && index < text.size() && (text[index] == 'E' || text[index] == 'e')) {
     size_t exponent_start = ++index;
-    if (index < text.size() && (text[index] == '+' || text[index] == '-')) ++index;
+    bool signed_exponent = false;
+    if (index < text.size() && (text[index] == '+' || text[index] == '-')) {
+      signed_exponent = true;
+      ++index;
+    }
     size_t exponent_digits = index;
     while (index < text.size() && IsDigit(text[index])) ++index;
     exponent_digits = index - exponent_digits;
-    exponent = index > exponent_start && exponent_digits >= 1 && exponent_digits <= 3;
+    // What Excel and number printers write: a one-digit mantissa or a fraction ("4.20304E+17",
+    // "4E17"), or a signed exponent. A code that merely holds an E between digits, such as the
+    // credit code 914203046253437E20, is none of these.
+    exponent = index > exponent_start && exponent_digits >= 1 && exponent_digits <= 3 &&
+               (integer_digits == 1 || fraction || signed_exponent);
   }
   if (integer_digits == 0 || index != text.size()) return std::nullopt;  // not a number at all
   if (exponent) {

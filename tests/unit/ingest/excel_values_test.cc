@@ -70,6 +70,11 @@ TEST(ExcelValuesTest, IdentifiersThatWentThroughANumber) {
   EXPECT_EQ(IdentifierTurnedIntoNumber("420304198001012510", false), std::nullopt);
   EXPECT_EQ(IdentifierTurnedIntoNumber("91420300MA49ABCD1T", false), std::nullopt);
   EXPECT_EQ(IdentifierTurnedIntoNumber("4203041980E1012510", false), std::nullopt);
+  // A credit code with an E between digits (found by the demonstration city) is not a number.
+  EXPECT_EQ(IdentifierTurnedIntoNumber("914203046253437E20", false), std::nullopt);
+  EXPECT_EQ(IdentifierTurnedIntoNumber("914203046253437E20", true), std::nullopt);
+  EXPECT_NE(IdentifierTurnedIntoNumber("4E17", false), std::nullopt);
+  EXPECT_NE(IdentifierTurnedIntoNumber("42E+16", false), std::nullopt);
   std::string reason = *IdentifierTurnedIntoNumber("4.20304E+17", false);
   EXPECT_NE(reason.find("4.20304E+17"), std::string::npos);
   EXPECT_NE(reason.find("15位"), std::string::npos);
