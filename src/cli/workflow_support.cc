@@ -4,6 +4,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "cli/commands/model_library_flags.h"
 #include "core/date_parse.h"
 #include "workflow/case_views.h"
 #include "workflow/json_views.h"
@@ -41,7 +42,9 @@ Result<std::unique_ptr<WorkflowEnvironment>> WorkflowEnvironment::Open(
   environment->context_.procedure = &workflow::Procedure::Shipped();
   environment->context_.calendar = &workflow::WorkCalendar::Shipped();
   environment->context_.audit = environment->audit_.get();
-  environment->context_.verifier = &environment->verifier_;
+  SJ_ASSIGN_OR_RETURN(environment->models_, LoadModelLibrary(engine::ModelLibraryOptions{}));
+  environment->verifier_ = std::make_unique<workflow::ModelRerunVerifier>(environment->models_.get());
+  environment->context_.verifier = environment->verifier_.get();
   return environment;
 }
 

@@ -1,5 +1,6 @@
 // What the case-handling commands share: the workflow environment opened for the database (the
-// store, the audit key, the procedure and calendar, the rectification verifier), the --as and
+// store, the audit key, the procedure and calendar, the rectification verifier that re-runs the
+// shipped models), the --as and
 // --on options, reading files named on the command line, and printing the outcome of an act
 // (the changed object with --json; the act and its notes for people).
 //
@@ -14,7 +15,8 @@
 
 #include "cli/command.h"
 #include "workflow/audit_log.h"
-#include "workflow/latest_run_verifier.h"
+#include "engine/model_library.h"
+#include "workflow/model_rerun_verifier.h"
 #include "workflow/procedure_runner.h"
 #include "workflow/workflow_context.h"
 
@@ -44,7 +46,8 @@ class WorkflowEnvironment {
   WorkflowEnvironment() = default;
   std::unique_ptr<store::Store> store_;
   std::unique_ptr<workflow::AuditLog> audit_;
-  workflow::LatestRunVerifier verifier_;
+  std::unique_ptr<engine::ModelLibrary> models_;
+  std::unique_ptr<workflow::ModelRerunVerifier> verifier_;
   workflow::WorkflowContext context_;
 };
 
