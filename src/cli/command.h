@@ -55,6 +55,8 @@ void RegisterInitCommand(CLI::App& app, CommandAction* action);
 void RegisterCheckCommand(CLI::App& app, CommandAction* action);
 void RegisterModelsCommand(CLI::App& app, CommandAction* action);
 void RegisterModelCommand(CLI::App& app, CommandAction* action);
+void RegisterRunCommand(CLI::App& app, CommandAction* action);
+void RegisterDemoCommand(CLI::App& app, CommandAction* action);
 void RegisterLeadsCommand(CLI::App& app, CommandAction* action);
 void RegisterLeadCommand(CLI::App& app, CommandAction* action);
 void RegisterCaseHandlingCommands(CLI::App& app, CommandAction* action);

@@ -10,6 +10,8 @@ std::span<const RegisterCommand> CommandTable() {
       RegisterCheckCommand,
       RegisterModelsCommand,
       RegisterModelCommand,
+      RegisterRunCommand,
+      RegisterDemoCommand,
       RegisterLeadsCommand,
       RegisterLeadCommand,
       RegisterCaseHandlingCommands,

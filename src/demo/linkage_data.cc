@@ -244,8 +244,15 @@ class LinkageGenerator {
     char number[48];
     std::snprintf(number, sizeof number, "YYGA-XS-%d-%04d", filed.year(), ++criminal_sequence_);
     row["case_no"] = number;
-    row["suspect_name"] = suspect.name;
-    row["suspect_id"] = suspect.id;
+    if (suspect.organisation) {
+      // 单位犯罪: the criminal case names the person responsible (criminal_case holds ID numbers).
+      Person responsible = identities_.NewPerson(420304, 30, 60, Day(2023, 12, 31));
+      row["suspect_name"] = responsible.name;
+      row["suspect_id"] = responsible.id;
+    } else {
+      row["suspect_name"] = suspect.name;
+      row["suspect_id"] = suspect.id;
+    }
     row["charge"] = charge;
     row["filed_on"] = filed.ToIso();
     if (!source_case_no.empty()) row["source_case_no"] = source_case_no;
@@ -280,14 +287,14 @@ class LinkageGenerator {
     fishing["quantity"] = "860";
     fishing["amount"] = "17200";
     fishing["facts"] = "在郧阳区汉江柳陂段禁渔期内使用地笼网捕捞，渔获物860公斤";
-    Plant(model, {"a"}, fishing, "非法捕捞水产品860公斤，达到500公斤立案追诉标准，未移送");
+    Plant(model, {"1a"}, fishing, "非法捕捞水产品860公斤，达到500公斤立案追诉标准，未移送");
     cases_[agriculture].push_back(fishing);
 
     Party logger = NewParty(false);
     Row logging = BaseCase(forestry, FindOffence("滥伐林木"), logger, Day(2023, 8, 3));
     logging["quantity"] = "26.5";
     logging["amount"] = "15900";
-    Plant(model, {"a"}, logging, "滥伐林木26.5立方米，达到20立方米立案追诉标准，未移送");
+    Plant(model, {"1a"}, logging, "滥伐林木26.5立方米，达到20立方米立案追诉标准，未移送");
     cases_[forestry].push_back(logging);
 
     Party thief = NewParty(false);
@@ -296,7 +303,7 @@ class LinkageGenerator {
     saplings["unit"] = "株";
     saplings["amount"] = "6900";
     saplings["facts"] = "在茶店镇集体林地盗伐幼树230株";
-    Plant(model, {"a"}, saplings, "盗伐幼树230株，达到200株立案追诉标准，未移送");
+    Plant(model, {"1a"}, saplings, "盗伐幼树230株，达到200株立案追诉标准，未移送");
     cases_[forestry].push_back(saplings);
 
     Party builder = NewParty(true);
@@ -304,14 +311,14 @@ class LinkageGenerator {
     farmland["violation_type"] = "非法占用基本农田";
     farmland["quantity"] = "6.2";
     farmland["facts"] = "在杨溪铺镇未经批准占用永久基本农田6.2亩堆放建材并硬化地面";
-    Plant(model, {"a"}, farmland, "非法占用基本农田6.2亩，达到5亩立案追诉标准，未移送");
+    Plant(model, {"1a"}, farmland, "非法占用基本农田6.2亩，达到5亩立案追诉标准，未移送");
     cases_[land].push_back(farmland);
 
     Party seller = NewParty(true);
     Row shoddy = BaseCase(market, FindOffence("生产销售伪劣产品"), seller, Day(2023, 10, 9));
     shoddy["amount"] = "68000";
     shoddy["facts"] = "销售以次充好的电线电缆，销售金额68000元";
-    Plant(model, {"a"}, shoddy, "生产、销售伪劣产品销售金额68000元，达到5万元立案追诉标准，未移送");
+    Plant(model, {"1a"}, shoddy, "生产、销售伪劣产品销售金额68000元，达到5万元立案追诉标准，未移送");
     cases_[market].push_back(shoddy);
 
     // (b): a sand miner penalised twice within two years, then again.
@@ -326,7 +333,7 @@ class LinkageGenerator {
     Row third = BaseCase(land, mining, miner, Day(2023, 9, 14));
     third["amount"] = "28000";
     third["facts"] = "在汉江柳陂段无证开采河砂";
-    Plant(model, {"b"}, third, "二年内因非法采矿受过二次行政处罚后又非法采矿，未移送");
+    Plant(model, {"1b"}, third, "二年内因非法采矿受过二次行政处罚后又非法采矿，未移送");
     cases_[land].push_back(third);
 
     // Near misses that must not become leads.

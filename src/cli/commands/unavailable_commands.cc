@@ -14,10 +14,8 @@ struct Unavailable {
 };
 
 constexpr Unavailable kUnavailable[] = {
-    {"run", "运行模型并保存线索"},
     {"report", "统计报表"},
     {"serve", "网页应用和 HTTP 接口"},
-    {"demo", "构建演示数据库并运行全部模型"},
 };
 
 }  // namespace

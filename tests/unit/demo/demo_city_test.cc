@@ -90,7 +90,7 @@ TEST_F(DemoCityTest, WritesEveryDataset) {
 
 TEST_F(DemoCityTest, PlantsTheFindingsOfEveryModel) {
   EXPECT_EQ(Planted("penalty-instead-of-prosecution"), 6u);
-  EXPECT_EQ(Planted("penalty-instead-of-prosecution", "b"), 1u);
+  EXPECT_EQ(Planted("penalty-instead-of-prosecution", "1b"), 1u);
   EXPECT_EQ(Planted("transferred-not-filed"), 1u);
   EXPECT_EQ(Planted("overload-dangerous-driving", "3a"), 3u);
   EXPECT_EQ(Planted("overload-dangerous-driving", "3b"), 4u);
