@@ -32,8 +32,10 @@ fuzz: setup
 
 check: test fuzz
 
+# The demonstration city: its agencies' files imported, every model run, leads against the plants.
+DEMO_DIR ?= $(BUILD_DIR)/demo
 demo: build
-	@$(BUILD_DIR)/shujian --help
+	@$(BUILD_DIR)/shujian --db $(DEMO_DIR)/shujian.db demo --fresh --out $(DEMO_DIR)/files
 
 # Benchmarks: a Release build with the DuckDB peer from npm (bench/fetch-duckdb.sh).
 bench-configure: setup

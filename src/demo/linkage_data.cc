@@ -426,14 +426,17 @@ class LinkageGenerator {
       Plant(model, {}, row, plant.why);
       cases_[plant.agency].push_back(std::move(row));
     }
-    // Lawful edges: a fine just below 较大数额 without notice; the fifth day after notice.
+    // Lawful edges: a fine just below 较大数额 without notice; a decision on the fifth working
+    // day after the notice (7 calendar days), no hearing requested — lawful however the five
+    // days of 行政处罚法 第64条 are counted.
     Row small = BaseCase(market, FindOffence("虚假宣传"), NewParty(false), Day(2023, 5, 9));
     small["fine"] = "9999";
     small.erase("notified_on");
     cases_[market].push_back(small);
     Row fifth_day = BaseCase(market, FindOffence("虚假宣传"), NewParty(false), Day(2023, 6, 20));
     fifth_day["fine"] = "20000";
-    fifth_day["notified_on"] = "2023-06-15";
+    fifth_day["notified_on"] = "2023-06-13";
+    fifth_day["hearing_requested"] = "否";
     cases_[market].push_back(fifth_day);
   }
 

@@ -28,8 +28,10 @@ std::string LeadAssembler::FactsObject(const EmittedRow& row) const {
     for (const auto& [step, table_row] : row.parameters) {
       const ParamTable& table = *model_.steps[step].table;
       const Value& source = table.rows[table_row].back();
-      sources.push_back(table.title + "（" + table.rows_file + " 第" + std::to_string(table.row_lines[table_row]) +
-                        "行）：" + FormatValue(source));
+      std::string text = table.title + "（" + table.rows_file + " 第" + std::to_string(table.row_lines[table_row]) +
+                         "行）：" + FormatValue(source);
+      // Two lookups of one table may hit the same row: it is one source.
+      if (std::find(sources.begin(), sources.end(), text) == sources.end()) sources.push_back(std::move(text));
     }
     facts["参数依据"] = std::move(sources);
   }
