@@ -2,6 +2,7 @@
 // history and what can be done next; shujian lead add: a lead from a non-model source; and the
 // acts of rules/procedure/lead.yaml: lead assign|evaluate|merge ….
 #include <memory>
+#include <nlohmann/json.hpp>
 
 #include "cli/command.h"
 #include "cli/workflow_support.h"
@@ -23,6 +24,39 @@ struct IntakeOptions {
   std::string received;
 };
 
+// "名称：值；名称：值" of one object of facts (lists joined with "、").
+std::string FactsLine(const nlohmann::ordered_json& facts) {
+  std::string line;
+  for (const auto& [name, value] : facts.items()) {
+    std::string text;
+    if (value.is_string()) {
+      text = value.get<std::string>();
+    } else if (value.is_array()) {
+      for (const auto& item : value)
+        text +=
+            (text.empty() ? "" : "、") + (item.is_string() ? item.get<std::string>() : item.dump());
+    } else if (!value.is_null()) {
+      text = value.dump();
+    }
+    if (!text.empty()) line += (line.empty() ? "" : "；") + name + "：" + text;
+  }
+  return line;
+}
+
+// The facts of a lead, one line per sub-rule that fired.
+void PrintFacts(const Output& output, const std::string& facts_json) {
+  nlohmann::ordered_json facts = nlohmann::ordered_json::parse(facts_json, nullptr, false);
+  if (!facts.is_object() || facts.empty()) return;
+  for (const auto& [rule, rule_facts] : facts.items()) {
+    if (rule_facts.is_object()) {
+      output.Line("  事实（" + rule + "）：" + FactsLine(rule_facts));
+    } else {
+      output.Line("  事实：" + FactsLine(facts));
+      return;
+    }
+  }
+}
+
 void PrintLead(const CommandContext& context, const workflow::LeadView& view) {
   const Output& output = *context.output;
   if (output.json()) {
@@ -36,6 +70,7 @@ void PrintLead(const CommandContext& context, const workflow::LeadView& view) {
   output.Line("  主体：" + lead.subject.kind + " " +
               (lead.subject.dataset.empty() ? "" : lead.subject.dataset + " ") + lead.subject.key +
               (lead.subject.label.empty() ? "" : "（" + lead.subject.label + "）"));
+  PrintFacts(output, lead.facts_json);
   if (!lead.legal_basis.empty()) output.Line("  依据：" + lead.legal_basis);
   if (!lead.addressee.empty()) output.Line("  被监督单位：" + lead.addressee);
   if (view.handling) {
