@@ -24,6 +24,7 @@ Result<std::unique_ptr<ModelLibrary>> ModelLibrary::Load(const ModelLibraryOptio
   }
   const data::SchemaRegistry& schemas = data::SchemaRegistry::Shipped();
   for (const EmbeddedFile& file : EmbeddedModelFiles()) {
+    if (!options.shipped_models) break;
     SJ_ASSIGN_OR_RETURN(std::unique_ptr<CompiledModel> model,
                         CompiledModel::Compile(file.data, "models/" + std::string(file.path), schemas, *library->tables_));
     std::string id = model->spec().id;

@@ -23,6 +23,7 @@ namespace shujian::engine {
 struct ModelLibraryOptions {
   std::string models_dir;  // more model files; empty: only the shipped ones
   std::string tables_dir;  // more parameter tables; empty: only the shipped ones
+  bool shipped_models = true;  // false: only the models of models_dir (tests of other layers)
 };
 
 class ModelLibrary {

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "core/utf8.h"
 #include "engine/spec/source_position.h"
 
 namespace shujian::engine {
@@ -29,8 +30,20 @@ const char* StepKindKey(StepKind kind) {
   return "";
 }
 
+void ModelSpec::IndexLines() {
+  line_starts.assign(1, 0);
+  for (size_t at = source_text.find('\n'); at != std::string::npos; at = source_text.find('\n', at + 1)) {
+    line_starts.push_back(static_cast<int>(at + 1));
+  }
+}
+
 std::string ModelSpec::Where(int pos) const {
-  return SourcePosition(source_name, source_text, pos);
+  if (pos < 0 || line_starts.empty()) return SourcePosition(source_name, source_text, pos);
+  int at = std::min(pos, static_cast<int>(source_text.size()));
+  auto line = std::upper_bound(line_starts.begin(), line_starts.end(), at) - 1;
+  std::string_view before(source_text.data() + *line, static_cast<size_t>(at - *line));
+  return source_name + ":" + std::to_string(line - line_starts.begin() + 1) + ":" +
+         std::to_string(CodePointCount(before) + 1);
 }
 
 int ModelSpec::PosInText(const SpecText& text, int offset) const {

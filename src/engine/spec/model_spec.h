@@ -176,6 +176,7 @@ struct FixtureSpec {
 struct ModelSpec {
   std::string source_name;           // file name in messages, e.g. "models/x.yaml"
   std::string source_text;           // the file, for positions
+  std::vector<int> line_starts;      // offsets where each line of source_text starts (IndexLines)
 
   std::string id;                    // e.g. "penalty-instead-of-prosecution"
   std::string version;               // e.g. "1"; a lead records it
@@ -195,6 +196,8 @@ struct ModelSpec {
   // "file:line:column" of byte offset `pos` (column in characters); the file name alone for
   // pos < 0.
   std::string Where(int pos) const;
+  // Fills line_starts from source_text (the parser does, once), so Where is a binary search.
+  void IndexLines();
   // The byte offset in the file of byte `offset` of `text`'s value (for errors inside
   // expressions and templates); text.pos when the mapping is not exact.
   int PosInText(const SpecText& text, int offset) const;

@@ -23,6 +23,7 @@ class SpecParser {
   SpecParser(std::string_view text, std::string_view name) {
     spec_.source_name = std::string(name);
     spec_.source_text = std::string(text);
+    spec_.IndexLines();
   }
 
   Result<ModelSpec> Run() {

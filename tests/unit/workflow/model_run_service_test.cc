@@ -85,6 +85,7 @@ class ModelRunServiceTest : public ::testing::Test {
     std::ofstream(directory_ / "models" / "two.yaml") << kSecondModel;
     engine::ModelLibraryOptions options;
     options.models_dir = (directory_ / "models").string();
+    options.shipped_models = false;
     auto library = engine::ModelLibrary::Load(options);
     ASSERT_TRUE(library.ok()) << library.status().ToString();
     library_ = std::move(library).value();

@@ -46,6 +46,7 @@ class StoreDatasetSourceTest : public ::testing::Test {
     std::ofstream(directory_ / "models" / "one.yaml") << kModel;
     engine::ModelLibraryOptions options;
     options.models_dir = (directory_ / "models").string();
+    options.shipped_models = false;
     library_ = engine::ModelLibrary::Load(options).value();
     store::StoreOptions store_options;
     store_options.location = (directory_ / "test.db").string();
