@@ -1,16 +1,23 @@
 // The model engine benchmark (bench/README.md, "Model engine"): two questions of the
 // supervision models over seeded generated data at the import benchmark's sizes, asked of
 // shujian's engine (the model files q1_anti_join.yaml and q2_employer_year.yaml), of DuckDB (C
-// API) and of SQLite, each in its own child process on the same machine in the same run. Times
-// are measured from data already in memory (each contender's own in-memory form, loaded before
-// the clock starts); peak memory is the child's whole peak, loading included. The three answers
-// must be equal, or the benchmark fails.
+// API) and of SQLite, each in its own child process on the same machine in the same run, twice:
+//   1. in memory: times measured from data already in memory (each contender's own in-memory
+//      form, loaded from the CSV files before the clock starts);
+//   2. from the store: times measured from opening the database to the answer — shujian opening
+//      its own store (imported with `shujian import`) and reading it into columns through
+//      workflow::StoreDatasetSource, DuckDB opening its own database file (tables created from
+//      the same CSV files). Both files are made once per data directory, untimed.
+// Peak memory is the child's whole peak, loading included. All answers must be equal, or the
+// benchmark fails.
 //
 // Usage: engine_bench [--data DIR] [--scale F] [--threads N] [--only NAME] [--question N]
-//   --data     where the generated CSV files are kept (generated once; default bench/.cache/engine-data)
+//   --data     where the generated CSV files and the two databases are kept (made once; default
+//              bench/.cache/engine-data)
 //   --scale    multiply every size (0.01 for a quick look; default 1)
 //   --threads  DuckDB's threads (default: all cores, DuckDB's own default)
-//   --only     run one contender (shujian, duckdb or sqlite), e.g. under a profiler
+//   --only     run one contender (shujian, duckdb, sqlite, shujian-store or duckdb-file), e.g.
+//              under a profiler
 //   --question run one question (1 or 2)
 #include <duckdb.h>
 #include <sqlite3.h>
@@ -27,11 +34,14 @@
 #include <vector>
 
 #include "core/date.h"
+#include "core/uscc.h"
 #include "data/dataset_schema.h"
 #include "engine/engine.h"
 #include "engine/input/dataset_source.h"
 #include "engine/model_library.h"
 #include "measure.h"
+#include "store/store.h"
+#include "workflow/store_dataset_source.h"
 
 namespace shujian::bench {
 namespace {
@@ -74,11 +84,13 @@ std::string IdNumber(uint64_t index) {
   return std::string(body, 17) + "10X98765432"[sum % 11];
 }
 
-// A 统一社会信用代码-shaped code for employer `index`.
-std::string Uscc(uint64_t index) {
-  char code[48];
-  std::snprintf(code, sizeof code, "91420300MA%07lluX", static_cast<unsigned long long>(index % 10000000));
-  return std::string(code).substr(0, 18);
+// A valid 统一社会信用代码 (both check characters right, so that `shujian import` accepts it) for
+// organisation `index` (unique for index < 1,000,000); `kind` is its first two characters.
+std::string Uscc(uint64_t index, const char* kind = "91") {
+  char subject[16];
+  std::snprintf(subject, sizeof subject, "MA%06llu", static_cast<unsigned long long>(index % 1000000));
+  std::string first17 = std::string(kind) + "420300" + subject + OrganizationCodeCheckCharacter(subject);
+  return first17 + UsccCheckCharacter(first17);
 }
 
 std::string Iso(Date date) { return date.ToIso(); }
@@ -373,6 +385,191 @@ int RunSqlite(Reporter& reporter, const std::filesystem::path& dir, const Questi
   return 0;
 }
 
+// ---- From the store: each contender's own database file, made once per data directory. ----
+
+// The columns the import requires that the generated CSV files leave out, with a constant value
+// for every row (the models do not read them), so that `shujian import` stores every row.
+struct ImportExtras {
+  const char* dataset;
+  const char* header;  // appended to the CSV header
+  const char* values;  // appended to every row
+};
+
+bool WriteImportCsv(const std::filesystem::path& from, const std::filesystem::path& to, const std::string& dataset,
+                    long* rows) {
+  static const ImportExtras kExtras[] = {
+      {"admin_case", "agency_name,agency_code,party_type,party_name,violation_type", nullptr},
+      {"criminal_case", "suspect_name,charge", "某某,非法捕捞水产品罪"},
+      {"social_insurance", "name", "某某"},
+      {"disabled_person", "name,category,grade", "某某,肢体,二级"},
+  };
+  const ImportExtras* extras = nullptr;
+  for (const ImportExtras& candidate : kExtras) {
+    if (dataset == candidate.dataset) extras = &candidate;
+  }
+  if (extras == nullptr) return false;
+  std::ifstream in(from);
+  std::ofstream out(to);
+  std::string line;
+  if (!std::getline(in, line)) return false;
+  const bool admin = dataset == "admin_case";
+  // admin_case: a transferred case needs its 移送日期 (required_when); the decision day will do.
+  out << line << ',' << extras->header << (admin ? ",transferred_on" : "") << '\n';
+  const std::string agency = "某某局," + Uscc(1, "11") + ",个人,某某,非法捕捞水产品";
+  *rows = 0;
+  while (std::getline(in, line)) {
+    out << line << ',';
+    if (admin) {
+      // case_no,party_id,decided_on,transferred,fine
+      size_t first = line.find(','), second = line.find(',', first + 1), third = line.find(',', second + 1);
+      std::string_view transferred(line.data() + third + 1, line.find(',', third + 1) - third - 1);
+      out << agency << ',' << (transferred == "是" ? line.substr(second + 1, third - second - 1) : "");
+    } else {
+      out << extras->values;
+    }
+    out << '\n';
+    ++*rows;
+  }
+  return static_cast<bool>(out.flush());
+}
+
+void RemoveFiles(const std::filesystem::path& path) {
+  for (const char* suffix : {"", "-wal", "-shm", ".wal"}) std::filesystem::remove(path.string() + suffix);
+}
+
+// Imports the four generated CSV files into a new shujian store at `store_path` with
+// `shujian import DATASET FILE --source 基准` and checks that every row was stored.
+bool MakeShujianStore(const std::filesystem::path& dir, const std::filesystem::path& store_path) {
+  RemoveFiles(store_path);
+  const std::string shujian = SHUJIAN_BINARY;
+  std::string init = "'" + shujian + "' --db '" + store_path.string() + "' init >/dev/null";
+  if (std::system(init.c_str()) != 0) {
+    std::fprintf(stderr, "shujian init 失败：%s\n", init.c_str());
+    return false;
+  }
+  std::map<std::string, long> expected;
+  for (const char* dataset : {"admin_case", "criminal_case", "social_insurance", "disabled_person"}) {
+    std::filesystem::path csv = dir / (std::string(dataset) + ".import.csv");
+    if (!WriteImportCsv(dir / (std::string(dataset) + ".csv"), csv, dataset, &expected[dataset])) {
+      std::fprintf(stderr, "写不出 %s\n", csv.c_str());
+      return false;
+    }
+    double start = NowSeconds();
+    std::string import = "'" + shujian + "' --db '" + store_path.string() + "' import " + dataset + " '" +
+                         csv.string() + "' --source 基准 >/dev/null";
+    int code = std::system(import.c_str());
+    std::filesystem::remove(csv);
+    if (code != 0) {  // 1 would mean some rows were rejected: the store would not hold the same data
+      std::fprintf(stderr, "shujian import %s 失败（%d）：%s\n", dataset, code, import.c_str());
+      return false;
+    }
+    std::fprintf(stderr, "  shujian import %s: %ld rows, %.1f s\n", dataset, expected[dataset], NowSeconds() - start);
+  }
+  store::StoreOptions options;
+  options.location = store_path.string();
+  options.create_if_missing = false;
+  auto opened = store::OpenStore(options);
+  if (!opened.ok()) return false;
+  auto transaction = (*opened)->Begin(store::TransactionMode::kRead);
+  if (!transaction.ok()) return false;
+  auto summaries = (*transaction)->datasets().Summaries();
+  if (!summaries.ok()) return false;
+  for (const store::DatasetSummary& summary : *summaries) {
+    auto it = expected.find(summary.dataset);
+    if (it != expected.end() && summary.current_rows == it->second) expected.erase(it);
+  }
+  for (const auto& [dataset, rows] : expected) {
+    std::fprintf(stderr, "存储库中「%s」的当前行数不是 %ld\n", dataset.c_str(), rows);
+  }
+  return expected.empty();
+}
+
+// Creates DuckDB's database file at `path` with the four tables, made by the same statements the
+// in-memory DuckDB contender runs.
+bool MakeDuckDbFile(const std::filesystem::path& dir, const std::filesystem::path& path,
+                    const std::vector<std::string>& loads) {
+  RemoveFiles(path);
+  duckdb_database database;
+  duckdb_connection connection;
+  if (duckdb_open(path.c_str(), &database) != DuckDBSuccess || duckdb_connect(database, &connection) != DuckDBSuccess) {
+    return false;
+  }
+  bool ok = true;
+  for (std::string load : loads) {
+    for (size_t at; (at = load.find("$DIR")) != std::string::npos;) load.replace(at, 4, dir.string());
+    ok = ok && DuckExec(connection, load, nullptr);
+  }
+  ok = ok && DuckExec(connection, "CHECKPOINT", nullptr);
+  duckdb_disconnect(&connection);
+  duckdb_close(&database);
+  return ok;
+}
+
+// shujian from its store: open the store, read the model's datasets into columns
+// (StoreDatasetSource over DatasetRepository::ScanCurrentRows) and run the model — all timed.
+int RunShujianFromStore(Reporter& reporter, const std::filesystem::path& store_path, const Question& question,
+                        const std::string& model_dir) {
+  Result<std::string> text = engine::ReadTextFile(model_dir + "/" + question.model_file);
+  if (!text.ok()) return 2;
+  auto model = engine::CompiledModel::Compile(*text, question.model_file, data::SchemaRegistry::Shipped(),
+                                              engine::TableLibrary::Shipped());
+  if (!model.ok()) {
+    std::fprintf(stderr, "%s\n", model.status().ToString().c_str());
+    return 2;
+  }
+  double start = NowSeconds();
+  store::StoreOptions store_options;
+  store_options.location = store_path.string();
+  store_options.create_if_missing = false;
+  auto opened = store::OpenStore(store_options);
+  if (!opened.ok()) {
+    std::fprintf(stderr, "%s\n", opened.status().ToString().c_str());
+    return 2;
+  }
+  auto transaction = (*opened)->Begin(store::TransactionMode::kRead);
+  if (!transaction.ok()) return 2;
+  workflow::StoreDatasetSource source(transaction->get());
+  engine::RunOptions options;
+  options.as_of = *Date::FromYmd(2024, 12, 31);
+  Result<engine::RunResult> result = engine::RunModel(**model, &source, options);
+  reporter.Seconds(NowSeconds() - start);
+  if (!result.ok()) {
+    std::fprintf(stderr, "%s\n", result.status().ToString().c_str());
+    return 3;
+  }
+  if (result->outputs.empty() || result->outputs[0].rows.empty()) return 3;
+  char note[96];
+  std::snprintf(note, sizeof note, " (load %.1f s, run %.1f s)", result->load_seconds, result->run_seconds);
+  reporter.Note(Answer(result->outputs[0].rows[0], question.decimals) + note);
+  return 0;
+}
+
+// DuckDB from its database file: open it (read only) and run the SQL — all timed.
+int RunDuckDbFromFile(Reporter& reporter, const std::filesystem::path& path, const Question& question, int threads) {
+  double start = NowSeconds();
+  duckdb_config config;
+  if (duckdb_create_config(&config) != DuckDBSuccess) return 2;
+  duckdb_set_config(config, "access_mode", "READ_ONLY");
+  if (threads > 0) duckdb_set_config(config, "threads", std::to_string(threads).c_str());
+  duckdb_database database;
+  duckdb_connection connection;
+  char* error = nullptr;
+  if (duckdb_open_ext(path.c_str(), &database, config, &error) != DuckDBSuccess) {
+    std::fprintf(stderr, "duckdb: %s\n", error == nullptr ? "open failed" : error);
+    return 2;
+  }
+  duckdb_destroy_config(&config);
+  if (duckdb_connect(database, &connection) != DuckDBSuccess) return 2;
+  std::vector<std::string> values;
+  bool ok = DuckExec(connection, question.duckdb_sql, &values);
+  reporter.Seconds(NowSeconds() - start);
+  if (!ok) return 3;
+  reporter.Note(Answer(values, question.decimals));
+  duckdb_disconnect(&connection);
+  duckdb_close(&database);
+  return 0;
+}
+
 std::string AnswerOf(const Measurement& measurement) {
   return measurement.note.substr(0, measurement.note.find(" (load"));
 }
@@ -403,7 +600,7 @@ int main(int argc, char** argv) {
   }
   if (scale != 1) dir += "-" + std::to_string(scale);
   std::string stamp = std::to_string(sizes.admin) + " " + std::to_string(sizes.criminal) + " " +
-                      std::to_string(sizes.insurance) + " " + std::to_string(sizes.disabled) + " v1";
+                      std::to_string(sizes.insurance) + " " + std::to_string(sizes.disabled) + " v2";
   std::string existing;
   {
     std::ifstream in(dir / "SIZES");
@@ -462,6 +659,32 @@ int main(int argc, char** argv) {
        sizes.insurance + sizes.disabled},
   };
 
+  // The databases of the measurement from the store, made once per data directory (untimed).
+  const std::filesystem::path store_path = dir / "shujian.db";
+  const std::filesystem::path duckdb_path = dir / "engine.duckdb";
+  const bool from_store = only.empty() || only == "shujian-store" || only == "duckdb-file";
+  if (from_store) {
+    std::string made;
+    {
+      std::ifstream in(dir / "DATABASES");
+      std::getline(in, made);
+    }
+    if (made != stamp || !std::filesystem::exists(store_path) || !std::filesystem::exists(duckdb_path)) {
+      std::filesystem::remove(dir / "DATABASES");
+      std::fprintf(stderr, "导入 shujian 存储库并建 DuckDB 数据库文件 …\n");
+      double start = NowSeconds();
+      std::vector<std::string> loads;
+      for (const Question& question : questions) loads.push_back(question.duckdb_load);
+      if (!MakeShujianStore(dir, store_path) || !MakeDuckDbFile(dir, duckdb_path, loads)) {
+        std::fprintf(stderr, "建库失败\n");
+        return 1;
+      }
+      std::ofstream(dir / "DATABASES") << stamp << "\n";
+      std::fprintf(stderr, "建库用时 %.1f 秒（shujian 存储库 %.0f MB，DuckDB 文件 %.0f MB）\n", NowSeconds() - start,
+                   std::filesystem::file_size(store_path) / 1e6, std::filesystem::file_size(duckdb_path) / 1e6);
+    }
+  }
+
   bool agree = true;
   for (size_t number = 1; number <= questions.size(); ++number) {
     const Question& question = questions[number - 1];
@@ -476,7 +699,22 @@ int main(int argc, char** argv) {
     if (only.empty() || only == "sqlite") {
       results.push_back(MeasureInChild("sqlite", [&](Reporter& reporter) { return RunSqlite(reporter, dir, question); }));
     }
-    PrintComparison(question.title, results, question.rows);
+    if (!results.empty()) PrintComparison(question.title + " — in memory", results, question.rows);
+    std::vector<Measurement> stored;
+    if (only.empty() || only == "duckdb-file") {
+      stored.push_back(MeasureInChild("duckdb from file", [&](Reporter& reporter) {
+        return RunDuckDbFromFile(reporter, duckdb_path, question, threads);
+      }));
+    }
+    if (only.empty() || only == "shujian-store") {
+      stored.push_back(MeasureInChild("shujian from store", [&](Reporter& reporter) {
+        return RunShujianFromStore(reporter, store_path, question, model_dir);
+      }));
+    }
+    if (!stored.empty()) {
+      PrintComparison(question.title + " — from the store (open the database, load, answer)", stored, question.rows);
+    }
+    results.insert(results.end(), stored.begin(), stored.end());
     for (const Measurement& result : results) {
       if (result.exit_code != 0 || AnswerOf(result) != AnswerOf(results[0])) agree = false;
     }

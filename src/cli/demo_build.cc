@@ -42,10 +42,19 @@ std::vector<std::string> RulesOf(const std::string& rules_json) {
 Result<std::vector<DemoImportLine>> ImportFiles(store::Store& store,
                                                 const demo::DemoOptions& options,
                                                 const demo::GenerationReport& generation,
-                                                const Clock& clock, const DemoProgress& progress) {
+                                                const DemoProgress& progress) {
   const data::SchemaRegistry& schemas = data::SchemaRegistry::Shipped();
   std::vector<DemoImportLine> lines;
-  for (const demo::GeneratedFile& file : generation.files) {
+  // In the order the agencies uploaded them, each on its day (its batch's import date).
+  std::vector<const demo::GeneratedFile*> files;
+  for (const demo::GeneratedFile& file : generation.files) files.push_back(&file);
+  std::stable_sort(files.begin(), files.end(),
+                   [](const demo::GeneratedFile* a, const demo::GeneratedFile* b) {
+                     return a->uploaded_on < b->uploaded_on;
+                   });
+  for (const demo::GeneratedFile* uploaded : files) {
+    const demo::GeneratedFile& file = *uploaded;
+    FixedClock upload_day(file.uploaded_on);
     std::string name = std::filesystem::path(file.path).filename().string();
     if (progress) progress("导入", name);
     ingest::ImportRequest request;
@@ -53,8 +62,8 @@ Result<std::vector<DemoImportLine>> ImportFiles(store::Store& store,
     request.files = {file.path};
     request.sheet = file.sheet;
     request.today = options.as_of;
-    Result<ingest::ImportReport> imported =
-        ImportIntoStore(store, schemas, request, file.source, "演示数据生成器", clock, nullptr);
+    Result<ingest::ImportReport> imported = ImportIntoStore(store, schemas, request, file.source,
+                                                            "演示数据生成器", upload_day, nullptr);
     if (!imported.ok()) {
       return Status::InvalidArgument("演示数据文件「" + name + "」未能导入：" +
                                      imported.status().message());
@@ -88,8 +97,9 @@ Result<std::vector<DemoModelCheck>> CompareWithPlanted(store::Store& store,
     SJ_ASSIGN_OR_RETURN(std::vector<store::Lead> leads, transaction->leads().ListLeads(filter));
     std::set<LeadIdentity> found;
     // A model without sub-rules in the contract has one rule in its file; its plants name none.
-    bool compare_rules = std::any_of(expected.begin(), expected.end(),
-                                     [](const auto& entry) { return !std::get<3>(entry.first).empty(); });
+    bool compare_rules = std::any_of(expected.begin(), expected.end(), [](const auto& entry) {
+      return !std::get<3>(entry.first).empty();
+    });
     for (const store::Lead& lead : leads) {
       if (lead.last_run_id != outcome.run_id) continue;  // not found by this run
       LeadIdentity identity{lead.subject.kind, lead.subject.dataset, lead.subject.key,
@@ -135,8 +145,7 @@ Result<DemoBuildReport> BuildDemo(store::Store& store, const engine::ModelLibrar
   DemoBuildReport report;
   if (progress) progress("生成", options.directory);
   SJ_ASSIGN_OR_RETURN(report.generation, demo::GenerateDemoCity(options));
-  SJ_ASSIGN_OR_RETURN(report.imports,
-                      ImportFiles(store, options, report.generation, clock, progress));
+  SJ_ASSIGN_OR_RETURN(report.imports, ImportFiles(store, options, report.generation, progress));
 
   workflow::ModelRunRequest request;
   request.as_of = options.as_of;

@@ -1,7 +1,7 @@
 // DemoBuild: builds the demonstration database end to end, as an agency and a procuratorate
 // would fill it: the seeded city (demo/city.h) writes the files agencies send; each file is
-// imported through the normal import path as its own batch (one per agency upload); every
-// shipped model runs as of the demo's day; and the leads found are compared with the findings
+// imported through the normal import path as its own batch (one per agency upload), on the day
+// the sender uploaded it; every shipped model runs as of the demo's day; and the leads found are compared with the findings
 // the generator planted, model by model, so the demo proves itself.
 //
 // Thread safety: one build at a time.

@@ -45,6 +45,7 @@ struct GeneratedFile {
   std::string sheet;     // XLSX: the sheet to read; empty for CSV
   long rows = 0;         // data rows written (header not counted)
   long noisy_rows = 0;   // rows the import must reject, by design
+  Date uploaded_on;      // when the sender uploads it (default: the demo's day)
 };
 
 // A lead the models must produce, planted on purpose.
@@ -81,6 +82,8 @@ class OutputTable {
                                                    const std::string& source,
                                                    const std::map<std::string, std::string>& header_overrides = {},
                                                    const WriterOptions& writer_options = {});
+  // When the sender uploads the file (default: the demo's day).
+  void SetUploadedOn(Date day);
   // Writes a row given by canonical column name; columns not named are empty.
   Status Write(const std::map<std::string, std::string>& values, bool noisy = false);
   // Writes a row with fewer cells than columns (a ragged row, rejected by design).

@@ -2,7 +2,6 @@
 #include <filesystem>
 
 #include "core/clock.h"
-
 #include "data/dataset_schema.h"
 #include "demo/city.h"
 #include "demo/vocabulary.h"
@@ -12,15 +11,16 @@ namespace shujian::demo {
 Result<std::unique_ptr<OutputTable>> OutputTable::Open(
     const DemoOptions& options, GenerationReport* report, const std::string& dataset,
     const std::string& file_stem, FileFormat format, const std::string& source,
-    const std::map<std::string, std::string>& header_overrides, const WriterOptions& writer_options) {
+    const std::map<std::string, std::string>& header_overrides,
+    const WriterOptions& writer_options) {
   const data::DatasetSchema* schema = data::SchemaRegistry::Shipped().Find(dataset);
   if (schema == nullptr) return Status::Internal("演示数据使用了未知的数据集 " + dataset);
   std::unique_ptr<OutputTable> table(new OutputTable());
   std::vector<OutputColumn> columns;
   for (const data::ColumnSchema& column : schema->columns) {
     auto override_it = header_overrides.find(column.name);
-    columns.push_back({override_it != header_overrides.end() ? override_it->second : column.header,
-                       column.type});
+    columns.push_back(
+        {override_it != header_overrides.end() ? override_it->second : column.header, column.type});
     table->columns_.push_back(column.name);
   }
   std::string path = (std::filesystem::path(options.directory) /
@@ -29,11 +29,13 @@ Result<std::unique_ptr<OutputTable>> OutputTable::Open(
   WriterOptions stamped = writer_options;
   // Stamped with the data's date, not the clock: the same seed gives the same bytes.
   stamped.created_unix_seconds = BeijingToUnixSeconds(*DateTime::FromParts(options.as_of, 9, 0, 0));
-  SJ_ASSIGN_OR_RETURN(table->writer_, TableFileWriter::Open(path, format, std::move(columns), stamped));
+  SJ_ASSIGN_OR_RETURN(table->writer_,
+                      TableFileWriter::Open(path, format, std::move(columns), stamped));
   table->report_ = report;
   table->file_index_ = report->files.size();
   report->files.push_back({dataset, path, std::string(FileFormatName(format)), source,
-                           format == FileFormat::kXlsx ? writer_options.sheet_name : "", 0, 0});
+                           format == FileFormat::kXlsx ? writer_options.sheet_name : "", 0, 0,
+                           options.as_of});
   return table;
 }
 
@@ -54,6 +56,8 @@ Status OutputTable::Write(const std::map<std::string, std::string>& values, bool
   ++report_->rows_by_dataset[file.dataset];
   return writer_->Write(cells);
 }
+
+void OutputTable::SetUploadedOn(Date day) { report_->files[file_index_].uploaded_on = day; }
 
 Status OutputTable::WriteRagged(size_t cells) {
   GeneratedFile& file = report_->files[file_index_];

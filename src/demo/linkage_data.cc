@@ -20,51 +20,78 @@ using Row = std::map<std::string, std::string>;
 // An offence as agencies record it, with the background ranges that stay below every
 // prosecution threshold (shared/domain/rules.md §3.5).
 struct Offence {
-  std::string_view written;    // 违法类型 as written
-  std::string_view field;      // the agency field that handles it
-  std::string_view unit;       // "" when no quantity is recorded
-  double quantity_min;         // background quantity range (below the threshold)
+  std::string_view written;  // 违法类型 as written
+  std::string_view field;    // the agency field that handles it
+  std::string_view unit;     // "" when no quantity is recorded
+  double quantity_min;       // background quantity range (below the threshold)
   double quantity_max;
-  int64_t value_per_unit;      // 元 per unit for 涉案金额; 0: amount from the range below
-  int64_t amount_min;          // background 涉案金额 range; 0/0: none recorded
+  int64_t value_per_unit;  // 元 per unit for 涉案金额; 0: amount from the range below
+  int64_t amount_min;      // background 涉案金额 range; 0/0: none recorded
   int64_t amount_max;
-  std::string_view facts;      // 违法事实, {place} replaced by a township
-  std::string_view penalty;    // 处罚种类
-  int64_t fine_min;            // background fine range (元)
+  std::string_view facts;    // 违法事实, {place} replaced by a township
+  std::string_view penalty;  // 处罚种类
+  int64_t fine_min;          // background fine range (元)
   int64_t fine_max;
-  int company_per_mille;       // share of organisations among the parties
+  int company_per_mille;  // share of organisations among the parties
 };
 
 constexpr Offence kOffences[] = {
-    {"非法捕捞水产品", "农业", "公斤", 3, 300, 20, 0, 0, "在{place}汉江水域禁渔期内捕捞", "罚款、没收渔获物", 500, 5000, 0},
-    {"使用禁用渔具捕捞", "农业", "公斤", 2, 150, 20, 0, 0, "在{place}水域使用地笼网捕捞", "罚款、没收渔具", 500, 3000, 0},
-    {"电鱼", "农业", "公斤", 1, 60, 20, 0, 0, "在{place}河段使用电瓶电鱼", "罚款、没收渔具", 1000, 5000, 0},
-    {"违规使用农药", "农业", "", 0, 0, 0, 0, 0, "在{place}违规使用禁用农药", "警告、罚款", 200, 2000, 100},
-    {"经营假劣种子", "农业", "", 0, 0, 0, 2000, 30000, "在{place}销售不合格玉米种子", "罚款、没收违法所得", 2000, 20000, 400},
-    {"违规经营兽药", "农业", "", 0, 0, 0, 1000, 20000, "在{place}无证经营兽药", "罚款", 1000, 8000, 300},
-    {"滥伐林木", "林业", "立方米", 0.5, 15, 600, 0, 0, "在{place}未经许可采伐杉木", "罚款、责令补种树木", 1000, 20000, 50},
-    {"盗伐林木", "林业", "立方米", 0.2, 4, 800, 0, 0, "在{place}盗伐集体林地松木", "罚款、责令补种树木", 1000, 15000, 0},
-    {"非法占用林地", "林业", "亩", 0.2, 4, 0, 0, 0, "在{place}擅自改变林地用途修建道路", "罚款、责令恢复原状", 2000, 30000, 300},
-    {"非法狩猎", "林业", "只", 1, 8, 300, 0, 0, "在{place}禁猎期使用铁夹狩猎", "罚款、没收猎获物", 500, 3000, 0},
-    {"非法占用耕地", "自然资源", "亩", 0.2, 4, 0, 0, 0, "在{place}未经批准占用耕地建房", "罚款、责令退还土地", 2000, 40000, 300},
-    {"非法采矿", "自然资源", "", 0, 0, 0, 5000, 60000, "在{place}无证开采河砂", "罚款、没收违法所得", 5000, 50000, 600},
-    {"违法建设", "自然资源", "", 0, 0, 0, 0, 0, "在{place}未取得规划许可建设厂房", "罚款、责令限期拆除", 5000, 50000, 500},
-    {"生产销售伪劣产品", "市场监管", "", 0, 0, 0, 1000, 30000, "在{place}销售不合格电线电缆", "罚款、没收违法所得", 2000, 30000, 500},
-    {"销售过期食品", "市场监管", "", 0, 0, 0, 100, 3000, "在{place}超市销售超过保质期的食品", "警告、罚款", 500, 5000, 500},
-    {"无照经营", "市场监管", "", 0, 0, 0, 0, 0, "在{place}未取得营业执照从事经营", "罚款", 500, 5000, 200},
-    {"虚假宣传", "市场监管", "", 0, 0, 0, 0, 0, "在{place}门店宣传保健品具有治疗功效", "罚款", 5000, 50000, 800},
-    {"价格违法", "市场监管", "", 0, 0, 0, 0, 0, "在{place}不明码标价", "警告、罚款", 200, 3000, 600},
-    {"污染环境", "生态环境", "吨", 0.1, 2, 0, 0, 0, "在{place}将危险废物废机油交由无资质单位处置", "罚款、责令改正", 20000, 90000, 900},
-    {"超标排放污染物", "生态环境", "", 0, 0, 0, 0, 0, "在{place}废水排放超标", "罚款、责令限制生产", 20000, 90000, 950},
-    {"逃税", "税务", "", 0, 0, 0, 5000, 80000, "隐瞒销售收入，少缴增值税", "追缴税款、罚款", 2500, 40000, 700},
+    {"非法捕捞水产品", "农业", "公斤", 3, 300, 20, 0, 0, "在{place}汉江水域禁渔期内捕捞",
+     "罚款、没收渔获物", 500, 5000, 0},
+    {"使用禁用渔具捕捞", "农业", "公斤", 2, 150, 20, 0, 0, "在{place}水域使用地笼网捕捞",
+     "罚款、没收渔具", 500, 3000, 0},
+    {"电鱼", "农业", "公斤", 1, 60, 20, 0, 0, "在{place}河段使用电瓶电鱼", "罚款、没收渔具", 1000,
+     5000, 0},
+    {"违规使用农药", "农业", "", 0, 0, 0, 0, 0, "在{place}违规使用禁用农药", "警告、罚款", 200,
+     2000, 100},
+    {"经营假劣种子", "农业", "", 0, 0, 0, 2000, 30000, "在{place}销售不合格玉米种子",
+     "罚款、没收违法所得", 2000, 20000, 400},
+    {"违规经营兽药", "农业", "", 0, 0, 0, 1000, 20000, "在{place}无证经营兽药", "罚款", 1000, 8000,
+     300},
+    {"滥伐林木", "林业", "立方米", 0.5, 15, 600, 0, 0, "在{place}未经许可采伐杉木",
+     "罚款、责令补种树木", 1000, 20000, 50},
+    {"盗伐林木", "林业", "立方米", 0.2, 4, 800, 0, 0, "在{place}盗伐集体林地松木",
+     "罚款、责令补种树木", 1000, 15000, 0},
+    {"非法占用林地", "林业", "亩", 0.2, 4, 0, 0, 0, "在{place}擅自改变林地用途修建道路",
+     "罚款、责令恢复原状", 2000, 30000, 300},
+    {"非法狩猎", "林业", "只", 1, 8, 300, 0, 0, "在{place}禁猎期使用铁夹狩猎", "罚款、没收猎获物",
+     500, 3000, 0},
+    {"非法占用耕地", "自然资源", "亩", 0.2, 4, 0, 0, 0, "在{place}未经批准占用耕地建房",
+     "罚款、责令退还土地", 2000, 40000, 300},
+    {"非法采矿", "自然资源", "", 0, 0, 0, 5000, 60000, "在{place}无证开采河砂",
+     "罚款、没收违法所得", 5000, 50000, 600},
+    {"违法建设", "自然资源", "", 0, 0, 0, 0, 0, "在{place}未取得规划许可建设厂房",
+     "罚款、责令限期拆除", 5000, 50000, 500},
+    {"生产销售伪劣产品", "市场监管", "", 0, 0, 0, 1000, 30000, "在{place}销售不合格电线电缆",
+     "罚款、没收违法所得", 2000, 30000, 500},
+    {"销售过期食品", "市场监管", "", 0, 0, 0, 100, 3000, "在{place}超市销售超过保质期的食品",
+     "警告、罚款", 500, 5000, 500},
+    {"无照经营", "市场监管", "", 0, 0, 0, 0, 0, "在{place}未取得营业执照从事经营", "罚款", 500,
+     5000, 200},
+    {"虚假宣传", "市场监管", "", 0, 0, 0, 0, 0, "在{place}门店宣传保健品具有治疗功效", "罚款", 5000,
+     50000, 800},
+    {"价格违法", "市场监管", "", 0, 0, 0, 0, 0, "在{place}不明码标价", "警告、罚款", 200, 3000,
+     600},
+    {"污染环境", "生态环境", "吨", 0.1, 2, 0, 0, 0, "在{place}将危险废物废机油交由无资质单位处置",
+     "罚款、责令改正", 20000, 90000, 900},
+    {"超标排放污染物", "生态环境", "", 0, 0, 0, 0, 0, "在{place}废水排放超标", "罚款、责令限制生产",
+     20000, 90000, 950},
+    {"逃税", "税务", "", 0, 0, 0, 5000, 80000, "隐瞒销售收入，少缴增值税", "追缴税款、罚款", 2500,
+     40000, 700},
     {"未按期申报", "税务", "", 0, 0, 0, 0, 0, "未按期办理纳税申报", "罚款", 200, 2000, 600},
-    {"非法营运", "交通", "", 0, 0, 0, 0, 0, "驾驶未取得道路运输证的车辆从事客运", "罚款", 3000, 10000, 0},
-    {"违法超限运输", "交通", "", 0, 0, 0, 0, 0, "驾驶车货总重超限的货车在G316行驶", "罚款", 500, 9000, 200},
-    {"非法取水", "水利", "", 0, 0, 0, 0, 0, "在{place}未经许可取水", "罚款、责令停止违法行为", 2000, 20000, 500},
-    {"河道违法采砂", "水利", "", 0, 0, 0, 0, 0, "在{place}汉江河道未按许可采砂", "罚款、没收违法所得", 5000, 50000, 700},
-    {"生产安全违法", "其他", "", 0, 0, 0, 0, 0, "在{place}未按规定开展安全生产教育培训", "罚款", 2000, 20000, 900},
+    {"非法营运", "交通", "", 0, 0, 0, 0, 0, "驾驶未取得道路运输证的车辆从事客运", "罚款", 3000,
+     10000, 0},
+    {"违法超限运输", "交通", "", 0, 0, 0, 0, 0, "驾驶车货总重超限的货车在G316行驶", "罚款", 500,
+     9000, 200},
+    {"非法取水", "水利", "", 0, 0, 0, 0, 0, "在{place}未经许可取水", "罚款、责令停止违法行为", 2000,
+     20000, 500},
+    {"河道违法采砂", "水利", "", 0, 0, 0, 0, 0, "在{place}汉江河道未按许可采砂",
+     "罚款、没收违法所得", 5000, 50000, 700},
+    {"生产安全违法", "其他", "", 0, 0, 0, 0, 0, "在{place}未按规定开展安全生产教育培训", "罚款",
+     2000, 20000, 900},
     {"占道经营", "其他", "", 0, 0, 0, 0, 0, "在{place}街道占道经营", "警告、罚款", 50, 500, 100},
-    {"违规经营", "其他", "", 0, 0, 0, 0, 0, "在{place}未按许可范围经营", "警告、罚款", 200, 5000, 400},
+    {"违规经营", "其他", "", 0, 0, 0, 0, 0, "在{place}未按许可范围经营", "警告、罚款", 200, 5000,
+     400},
 };
 
 std::string Yuan(int64_t yuan) { return std::to_string(yuan); }
@@ -150,8 +177,8 @@ class LinkageGenerator {
 
   std::string NextCaseNumber(size_t agency, int year) {
     char buffer[64];
-    std::snprintf(buffer, sizeof buffer, "%s-%d-%04d", registry_.agencies[agency].case_prefix.c_str(),
-                  year, ++sequence_[agency]);
+    std::snprintf(buffer, sizeof buffer, "%s-%d-%04d",
+                  registry_.agencies[agency].case_prefix.c_str(), year, ++sequence_[agency]);
     return buffer;
   }
 
@@ -184,8 +211,8 @@ class LinkageGenerator {
     row["transferred"] = "否";
     row["region_code"] = "420304";
     if (!offence.unit.empty()) {
-      double quantity = offence.quantity_min +
-                        (offence.quantity_max - offence.quantity_min) * random_.Below(1000) / 1000.0;
+      double quantity = offence.quantity_min + (offence.quantity_max - offence.quantity_min) *
+                                                   random_.Below(1000) / 1000.0;
       row["quantity"] = Quantity(quantity);
       row["unit"] = std::string(offence.unit);
       if (offence.value_per_unit > 0) {
@@ -223,8 +250,8 @@ class LinkageGenerator {
     bool history_matters = offence.written == "非法采矿" || offence.written == "污染环境" ||
                            offence.written == "非法占用林地" || offence.written == "非法占用耕地" ||
                            offence.written == "河道违法采砂" || offence.written == "超标排放污染物";
-    Party party = organisation ? NewParty(true)
-                               : (history_matters ? NewParty(false) : ReuseOrNewPerson());
+    Party party =
+        organisation ? NewParty(true) : (history_matters ? NewParty(false) : ReuseOrNewPerson());
     Date decided = Day(2023, 1, 20).AddDays(static_cast<int32_t>(random_.Below(340)));
     Row row = BaseCase(agency, offence, party, decided);
     // About one case in a hundred was transferred to the police, and the police filed it.
@@ -232,8 +259,9 @@ class LinkageGenerator {
       Date transferred = decided.AddDays(-static_cast<int32_t>(random_.Between(0, 3)));
       row["transferred"] = "是";
       row["transferred_on"] = transferred.ToIso();
-      AddCriminalCase(party, std::string(offence.written) + "罪", transferred.AddDays(
-                          static_cast<int32_t>(random_.Between(2, 20))), row["case_no"]);
+      AddCriminalCase(party, std::string(offence.written) + "罪",
+                      transferred.AddDays(static_cast<int32_t>(random_.Between(2, 20))),
+                      row["case_no"]);
     }
     cases_[agency].push_back(std::move(row));
   }
@@ -318,7 +346,8 @@ class LinkageGenerator {
     Row shoddy = BaseCase(market, FindOffence("生产销售伪劣产品"), seller, Day(2023, 10, 9));
     shoddy["amount"] = "68000";
     shoddy["facts"] = "销售以次充好的电线电缆，销售金额68000元";
-    Plant(model, {"1a"}, shoddy, "生产、销售伪劣产品销售金额68000元，达到5万元立案追诉标准，未移送");
+    Plant(model, {"1a"}, shoddy,
+          "生产、销售伪劣产品销售金额68000元，达到5万元立案追诉标准，未移送");
     cases_[market].push_back(shoddy);
 
     // (b): a sand miner penalised twice within two years, then again.
@@ -337,7 +366,8 @@ class LinkageGenerator {
     cases_[land].push_back(third);
 
     // Near misses that must not become leads.
-    Row below = BaseCase(agriculture, FindOffence("非法捕捞水产品"), NewParty(false), Day(2023, 7, 2));
+    Row below =
+        BaseCase(agriculture, FindOffence("非法捕捞水产品"), NewParty(false), Day(2023, 7, 2));
     below["quantity"] = "499.5";
     below["amount"] = "9990";
     cases_[agriculture].push_back(below);  // just below both criteria
@@ -365,7 +395,10 @@ class LinkageGenerator {
     row["amount"] = "20400";
     row["transferred"] = "是";
     row["transferred_on"] = "2023-11-20";
-    report_->planted.push_back({"transferred-not-filed", {}, "record", "admin_case",
+    report_->planted.push_back({"transferred-not-filed",
+                                {},
+                                "record",
+                                "admin_case",
                                 NormalizeCaseNumber(row["case_no"]),
                                 "2023-11-20移送公安，至2024-03-31仍未立案"});
     cases_[forestry].push_back(row);
@@ -398,7 +431,8 @@ class LinkageGenerator {
       std::string why;
     };
     const HearingPlant plants[] = {
-        {market, "虚假宣传", false, "20000", "罚款", "", -1, false, "罚款2万元（较大数额），无处罚告知"},
+        {market, "虚假宣传", false, "20000", "罚款", "", -1, false,
+         "罚款2万元（较大数额），无处罚告知"},
         {environment, "超标排放污染物", true, "150000", "罚款", "", 3, false,
          "对单位罚款15万元，告知后3日即作出决定"},
         {market, "违规经营", false, "5000", "罚款、吊销营业执照", "", 4, true,
@@ -409,11 +443,13 @@ class LinkageGenerator {
          "罚款1万元（达到较大数额），告知后2日即作出决定"},
         {market, "无照经营", false, "3000", "罚款、没收违法所得", "30000", -1, false,
          "没收违法所得3万元（较大数额），无处罚告知"},
-        {market, "价格违法", false, "2000", "吊销许可证", "", 0, false, "吊销许可证，告知当日即作出决定"},
+        {market, "价格违法", false, "2000", "吊销许可证", "", 0, false,
+         "吊销许可证，告知当日即作出决定"},
     };
     for (const HearingPlant& plant : plants) {
       Date decided = Day(2023, 3, 1).AddDays(static_cast<int32_t>(random_.Below(280)));
-      Row row = BaseCase(plant.agency, FindOffence(plant.offence), NewParty(plant.organisation), decided);
+      Row row =
+          BaseCase(plant.agency, FindOffence(plant.offence), NewParty(plant.organisation), decided);
       row["fine"] = plant.fine;
       row["penalty"] = plant.penalty;
       if (!plant.illegal_gain.empty()) row["illegal_gain"] = plant.illegal_gain;
@@ -445,8 +481,8 @@ class LinkageGenerator {
     size_t forestry = AgencyIndex("林业");
     size_t agriculture = AgencyIndex("农业");
     int opinion_number = 0;
-    auto add = [&](size_t agency, std::string_view charge, Date decided, Date opinion,
-                   bool acted, bool with_opinion) {
+    auto add = [&](size_t agency, std::string_view charge, Date decided, Date opinion, bool acted,
+                   bool with_opinion) {
       Party person = NewParty(false);
       Row row;
       char number[64];
@@ -482,31 +518,45 @@ class LinkageGenerator {
                   {forestry, "滥伐林木罪", Day(2023, 9, 5)},
                   {agriculture, "非法捕捞水产品罪", Day(2023, 12, 4)}};
     for (const auto& plant : plants) {
-      Row row = add(plant.agency, plant.charge, plant.decided, plant.decided.AddDays(9), false, true);
-      report_->planted.push_back({"opinion-not-enforced", {}, "record", "non_prosecution",
-                                  NormalizeCaseNumber(row["case_no"]),
-                                  "检察意见" + row["opinion_no"] + "发出两个月以上，主管机关未作出行政处罚"});
+      Row row =
+          add(plant.agency, plant.charge, plant.decided, plant.decided.AddDays(9), false, true);
+      report_->planted.push_back(
+          {"opinion-not-enforced",
+           {},
+           "record",
+           "non_prosecution",
+           NormalizeCaseNumber(row["case_no"]),
+           "检察意见" + row["opinion_no"] + "发出两个月以上，主管机关未作出行政处罚"});
     }
     for (int index = 0; index < 6; ++index) {  // opinions the agencies acted on
       Date decided = Day(2023, 2, 1).AddDays(static_cast<int32_t>(random_.Below(240)));
-      add(index % 2 ? agriculture : forestry, index % 2 ? "非法捕捞水产品罪" : "滥伐林木罪", decided,
-          decided.AddDays(8), true, true);
+      add(index % 2 ? agriculture : forestry, index % 2 ? "非法捕捞水产品罪" : "滥伐林木罪",
+          decided, decided.AddDays(8), true, true);
     }
     add(forestry, "滥伐林木罪", Day(2024, 2, 20), Day(2024, 2, 28), false, true);  // too recent
     for (int index = 0; index < 5; ++index) {  // no opinion: nothing to enforce
-      add(forestry, "盗伐林木罪", Day(2023, 3, 1).AddDays(index * 40), Day(2023, 3, 1), false, false);
+      add(forestry, "盗伐林木罪", Day(2023, 3, 1).AddDays(index * 40), Day(2023, 3, 1), false,
+          false);
     }
   }
 
   // Crimes unrelated to any administrative case, by people who had none.
   void AddBackgroundCrimes() {
-    static constexpr std::string_view kCharges[] = {
-        "盗窃罪", "危险驾驶罪", "诈骗罪", "故意伤害罪", "寻衅滋事罪", "开设赌场罪",
-        "帮助信息网络犯罪活动罪", "交通肇事罪", "掩饰、隐瞒犯罪所得罪", "非法持有毒品罪"};
+    static constexpr std::string_view kCharges[] = {"盗窃罪",
+                                                    "危险驾驶罪",
+                                                    "诈骗罪",
+                                                    "故意伤害罪",
+                                                    "寻衅滋事罪",
+                                                    "开设赌场罪",
+                                                    "帮助信息网络犯罪活动罪",
+                                                    "交通肇事罪",
+                                                    "掩饰、隐瞒犯罪所得罪",
+                                                    "非法持有毒品罪"};
     int count = 480 * options_.scale;
     for (int index = 0; index < count; ++index) {
       Party suspect = NewParty(false);
-      AddCriminalCase(suspect, std::string(random_.Pick(std::span<const std::string_view>(kCharges))),
+      AddCriminalCase(suspect,
+                      std::string(random_.Pick(std::span<const std::string_view>(kCharges))),
                       Day(2023, 1, 3).AddDays(static_cast<int32_t>(random_.Below(360))), "");
     }
   }
@@ -516,11 +566,20 @@ class LinkageGenerator {
     std::string& id = (*row)["party_id"];
     if ((*row)["party_type"] == "个人") {
       switch (variant % 40) {
-        case 0: id = AsLegacyId(id); break;
-        case 1: id = WithLowerCaseX(id); break;
-        case 2: id = AsFullWidth(id); break;
-        case 3: id = WithSpaces(id); break;
-        default: break;
+        case 0:
+          id = AsLegacyId(id);
+          break;
+        case 1:
+          id = WithLowerCaseX(id);
+          break;
+        case 2:
+          id = AsFullWidth(id);
+          break;
+        case 3:
+          id = WithSpaces(id);
+          break;
+        default:
+          break;
       }
     }
   }
@@ -545,8 +604,9 @@ class LinkageGenerator {
       writer_options.sheet_name = "处罚案件";
       std::string stem = "admin_case-" + std::to_string(agency + 1) + "-" + entry.case_prefix;
       SJ_ASSIGN_OR_RETURN(std::unique_ptr<OutputTable> table,
-                          OutputTable::Open(options_, report_, "admin_case", stem, format, entry.name,
-                                            headers, writer_options));
+                          OutputTable::Open(options_, report_, "admin_case", stem, format,
+                                            entry.name, headers, writer_options));
+      table->SetUploadedOn(AdminCaseUploadDay(agency));
       std::vector<Row>& rows = cases_[agency];
       std::stable_sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) {
         return a.at("decided_on") < b.at("decided_on");
@@ -563,6 +623,13 @@ class LinkageGenerator {
     return WriteResentFile();
   }
 
+  // Agencies upload the year's cases in January and February; a few only at the end of March,
+  // which the scorecard's upload delays show.
+  Date AdminCaseUploadDay(size_t agency) const {
+    if (agency % 11 == 4) return Day(2024, 3, 25);
+    return Day(2024, 1, 8).AddDays(static_cast<int32_t>(agency * 7 % 50));
+  }
+
   // Rows the import must reject, each for one reason, spread over a few agencies.
   Status WriteRejectedRows(size_t agency, OutputTable* table) {
     if (agency % 6 != 0) return Status::Ok();
@@ -573,7 +640,8 @@ class LinkageGenerator {
     bad_date["decided_on"] = "2023-02-30";
     SJ_RETURN_IF_ERROR(table->Write(bad_date, true));
     if (agency == 0) {
-      Row bad_unit = BaseCase(agency, FindOffence("非法捕捞水产品"), NewParty(false), Day(2023, 12, 7));
+      Row bad_unit =
+          BaseCase(agency, FindOffence("非法捕捞水产品"), NewParty(false), Day(2023, 12, 7));
       bad_unit["unit"] = "斤";
       SJ_RETURN_IF_ERROR(table->Write(bad_unit, true));
       Row no_name = BaseCase(agency, FindOffence("电鱼"), NewParty(false), Day(2023, 12, 8));
@@ -592,10 +660,12 @@ class LinkageGenerator {
   // as a new version.
   Status WriteResentFile() {
     size_t market = AgencyIndex("市场监管");
-    SJ_ASSIGN_OR_RETURN(std::unique_ptr<OutputTable> table,
-                        OutputTable::Open(options_, report_, "admin_case",
-                                          "admin_case-resent-" + registry_.agencies[market].case_prefix,
-                                          FileFormat::kCsvUtf8, registry_.agencies[market].name));
+    SJ_ASSIGN_OR_RETURN(
+        std::unique_ptr<OutputTable> table,
+        OutputTable::Open(options_, report_, "admin_case",
+                          "admin_case-resent-" + registry_.agencies[market].case_prefix,
+                          FileFormat::kCsvUtf8, registry_.agencies[market].name));
+    table->SetUploadedOn(AdminCaseUploadDay(market).AddDays(10));
     bool corrected = false;
     for (const Row& row : cases_[market]) {
       if (row.at("decided_on") < "2023-12-01" || row.at("violation_type") != "价格违法") continue;
@@ -624,16 +694,18 @@ class LinkageGenerator {
   // What the credit platform published: most decided cases, numbers in other bracket styles,
   // persons' IDs masked; plus decisions the agencies never uploaded (model 6).
   Status WritePublicity() {
-    SJ_ASSIGN_OR_RETURN(std::unique_ptr<OutputTable> table,
-                        OutputTable::Open(options_, report_, "penalty_publicity", "penalty_publicity",
-                                          FileFormat::kCsvUtf8, "信用中国（湖北十堰）"));
+    SJ_ASSIGN_OR_RETURN(
+        std::unique_ptr<OutputTable> table,
+        OutputTable::Open(options_, report_, "penalty_publicity", "penalty_publicity",
+                          FileFormat::kCsvUtf8, "信用中国（湖北十堰）"));
     auto published = [&](const Row& row, const std::string& decision_no) {
       Row out;
       out["decision_no"] = decision_no;
       out["agency_name"] = row.at("agency_name");
       out["agency_code"] = row.at("agency_code");
       out["party_name"] = row.at("party_name");
-      out["party_id"] = row.at("party_type") == "个人" ? Masked(row.at("party_id")) : row.at("party_id");
+      out["party_id"] =
+          row.at("party_type") == "个人" ? Masked(row.at("party_id")) : row.at("party_id");
       out["violation_type"] = row.at("violation_type");
       out["penalty"] = row.at("penalty");
       if (row.count("fine")) {
@@ -663,12 +735,18 @@ class LinkageGenerator {
       std::string_view field;
       std::string_view offence;
       bool organisation;
-    } missing[] = {{"市场监管", "无照经营", false},   {"市场监管", "销售过期食品", true},
-                   {"市场监管", "虚假宣传", true},     {"市场监管", "价格违法", false},
-                   {"市场监管", "生产销售伪劣产品", true}, {"农业", "电鱼", false},
-                   {"农业", "违规使用农药", false},   {"农业", "使用禁用渔具捕捞", false},
-                   {"其他", "占道经营", false},       {"其他", "占道经营", false},
-                   {"交通", "非法营运", false},       {"交通", "违法超限运输", true}};
+    } missing[] = {{"市场监管", "无照经营", false},
+                   {"市场监管", "销售过期食品", true},
+                   {"市场监管", "虚假宣传", true},
+                   {"市场监管", "价格违法", false},
+                   {"市场监管", "生产销售伪劣产品", true},
+                   {"农业", "电鱼", false},
+                   {"农业", "违规使用农药", false},
+                   {"农业", "使用禁用渔具捕捞", false},
+                   {"其他", "占道经营", false},
+                   {"其他", "占道经营", false},
+                   {"交通", "非法营运", false},
+                   {"交通", "违法超限运输", true}};
     for (const auto& gap : missing) {
       size_t agency = AgencyIndex(gap.field);
       Date decided = Day(2023, 2, 1).AddDays(static_cast<int32_t>(random_.Below(300)));
@@ -678,7 +756,10 @@ class LinkageGenerator {
       row["decision_no"] = registry_.agencies[agency].decision_abbr + "简罚〔2023〕" +
                            std::to_string(report_->planted.size() + 1) + "号";
       Row out = published(row, row.at("decision_no"));
-      report_->planted.push_back({"penalty-upload-gap", {}, "record", "penalty_publicity",
+      report_->planted.push_back({"penalty-upload-gap",
+                                  {},
+                                  "record",
+                                  "penalty_publicity",
                                   NormalizeCaseNumber(out.at("decision_no")),
                                   "公示的处罚决定" + out.at("decision_no") + "未上传两法衔接平台"});
       SJ_RETURN_IF_ERROR(table->Write(out));

@@ -6,7 +6,8 @@
 
 namespace shujian::engine {
 
-Result<std::vector<std::vector<Value>>> ResolveParameters(const BoundModel& model, const RunOptions& options) {
+Result<std::vector<std::vector<Value>>> ResolveParameters(const BoundModel& model,
+                                                          const RunOptions& options) {
   std::vector<std::vector<Value>> params;
   for (const BoundParameter& parameter : model.parameters) params.push_back(parameter.defaults);
   params[0] = {Value::Scalar(ValueType::Of(TypeId::kDate), options.as_of.days_since_epoch())};
@@ -25,7 +26,8 @@ Result<std::vector<std::vector<Value>>> ResolveParameters(const BoundModel& mode
     }
     Result<std::vector<Value>> value = ParseParameterValue(model.parameters[found], text);
     if (!value.ok()) {
-      return Status::InvalidArgument("参数「" + name + "」的值「" + text + "」无效：" + value.status().message());
+      return Status::InvalidArgument("参数「" + name + "」的值「" + text + "」无效：" +
+                                     value.status().message());
     }
     params[found] = std::move(value).value();
   }
@@ -60,7 +62,8 @@ Result<RunInputs> LoadInputs(const CompiledModel& model, DatasetSource* source,
     const data::DatasetSchema* schema = model.schemas().Find(name);
     std::vector<std::string> ordered;
     for (const data::ColumnSchema& column : schema->columns) {
-      if (std::find(columns.begin(), columns.end(), column.name) != columns.end()) ordered.push_back(column.name);
+      if (std::find(columns.begin(), columns.end(), column.name) != columns.end())
+        ordered.push_back(column.name);
     }
     if (options.progress) {
       RunProgress progress;
@@ -78,13 +81,22 @@ Result<RunInputs> LoadInputs(const CompiledModel& model, DatasetSource* source,
   }
   std::set<std::string> batches;
   for (const auto& [name, dataset] : inputs.datasets) {
-    for (uint32_t code : dataset.batch_codes) batches.insert(std::string(inputs.pool->Get(code)));
+    for (uint32_t code : dataset.batch_codes) {
+      std::string batch(inputs.pool->Get(code));
+      if (inputs.batch_imported_on.count(code) == 0) {
+        if (std::optional<Date> day = source->BatchImportedOn(batch)) {
+          inputs.batch_imported_on[code] = day->days_since_epoch();
+        }
+      }
+      batches.insert(std::move(batch));
+    }
   }
   inputs.input_batches.assign(batches.begin(), batches.end());
   inputs.by_step.assign(bound.steps.size(), nullptr);
   for (size_t index = 0; index < bound.steps.size(); ++index) {
     const BoundStep& step = bound.steps[index];
-    if (step.kind == StepKind::kRead) inputs.by_step[index] = &inputs.datasets.at(step.dataset->name);
+    if (step.kind == StepKind::kRead)
+      inputs.by_step[index] = &inputs.datasets.at(step.dataset->name);
   }
   return inputs;
 }

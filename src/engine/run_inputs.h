@@ -25,6 +25,7 @@ struct RunInputs {
   std::map<std::string, LoadedDataset> datasets;            // by dataset name
   std::vector<const LoadedDataset*> by_step;                // per step: its dataset (read steps)
   std::vector<std::string> input_batches;                   // sorted
+  std::map<uint32_t, int32_t> batch_imported_on;            // batch pool code → days since epoch
   size_t rows_read = 0;
 };
 

@@ -2,6 +2,8 @@
 
 #include <memory>
 
+#include "core/date_parse.h"
+
 namespace shujian::workflow {
 
 Result<engine::LoadedDataset> StoreDatasetSource::Load(const data::DatasetSchema& schema,
@@ -39,6 +41,14 @@ std::optional<size_t> StoreDatasetSource::CountRows(std::string_view dataset) {
   }
   auto found = counts_->find(dataset);
   return found == counts_->end() ? size_t{0} : found->second;
+}
+
+std::optional<Date> StoreDatasetSource::BatchImportedOn(std::string_view batch) {
+  Result<std::optional<store::BatchManifest>> manifest = transaction_->datasets().GetBatch(batch);
+  if (!manifest.ok() || !manifest->has_value()) return std::nullopt;
+  Result<Date> day = ParseDate(std::string_view((*manifest)->imported_at).substr(0, 10));
+  if (!day.ok()) return std::nullopt;
+  return *day;
 }
 
 DatasetSourceFactory StoreDatasetSources() {

@@ -29,6 +29,8 @@ class StoreDatasetSource final : public engine::DatasetSource {
                                      const std::vector<std::string>& columns, bool keys,
                                      engine::StringPool* pool) override;
   std::optional<size_t> CountRows(std::string_view dataset) override;
+  // The day of the batch's manifest (Beijing time).
+  std::optional<Date> BatchImportedOn(std::string_view batch) override;
 
  private:
   store::Transaction* transaction_;

@@ -160,9 +160,12 @@ ExitCode RunDemo(const CommandContext& context, const DemoCommandOptions& comman
     output.Error(migrated.status());
     return ExitCodeFor(migrated.status());
   }
+  // The city's agencies uploaded their files, and the models ran, on the demo's day: the
+  // database tells the same story whenever it is built.
+  FixedClock demo_day(options.as_of);
   ProgressLine progress;
   Result<DemoBuildReport> report =
-      BuildDemo(**store, **models, options, *context.clock,
+      BuildDemo(**store, **models, options, demo_day,
                 [&progress](const std::string& stage, const std::string& detail) {
                   progress.Show(stage + "：" + detail);
                 });

@@ -204,6 +204,8 @@ class Binder {
     step->dataset_columns.push_back(-1);
     step->schema.push_back(ColumnInfo{spec.name, "_batch", ValueType::Normalized()});
     step->dataset_columns.push_back(-2);
+    step->schema.push_back(ColumnInfo{spec.name, "_imported_on", ValueType::Of(TypeId::kDate)});
+    step->dataset_columns.push_back(-3);
     if (!spec.filter.empty()) {
       SJ_ASSIGN_OR_RETURN(BoundExpr filter, exprs_.BindCondition(spec.filter, step->schema, "filter"));
       step->filter = std::move(filter);

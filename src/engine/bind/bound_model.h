@@ -110,7 +110,7 @@ struct BoundStep {
   std::vector<ColumnInfo> schema;     // the output columns
 
   // read: the dataset, and for each output column the dataset column it is (-1: _key,
-  // -2: _batch).
+  // -2: _batch, -3: _imported_on).
   const data::DatasetSchema* dataset = nullptr;
   std::vector<int> dataset_columns;
   std::optional<BoundExpr> filter;    // read (scan filter), filter

@@ -6,6 +6,7 @@
 #ifndef SHUJIAN_ENGINE_EXEC_EXEC_CONTEXT_H_
 #define SHUJIAN_ENGINE_EXEC_EXEC_CONTEXT_H_
 
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -27,6 +28,7 @@ struct ExecContext {
   const std::vector<std::vector<Value>>* params = nullptr;  // value(s) of each parameter
   size_t batch_size = 2048;                       // rows per batch
   std::vector<const LoadedDataset*> datasets;     // per step: the dataset of a read step
+  const std::map<uint32_t, int32_t>* batch_imported_on = nullptr;  // batch code → import day
   // Per step: its output. Shared because a fused filter's output is its scan's.
   std::vector<std::shared_ptr<Relation>> relations;
   std::vector<std::string> notes;                 // for the analyst (unmapped types, ...)

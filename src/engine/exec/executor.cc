@@ -24,6 +24,7 @@ void ExecutePlan(const CompiledModel& model, const Plan& plan, RunInputs* inputs
   context.params = &inputs->params;
   context.batch_size = options.batch_size == 0 ? 1 : options.batch_size;
   context.datasets = inputs->by_step;
+  context.batch_imported_on = &inputs->batch_imported_on;
   context.relations.resize(bound.steps.size());
 
   size_t count = bound.steps.size();

@@ -18,18 +18,31 @@ Relation ScanOperator(ExecContext* context, int step_index) {
   // The dataset's columns as this step's schema, as vectors shared with the dataset view.
   std::vector<const Vector*> source(width, nullptr);
   // The pseudo-columns _key and _batch, made only when a later step reads them.
-  Vector keys, batches;
+  Vector keys, batches, imported;
   auto make_keys = [&] {
     keys.type = ValueType::Normalized();
-    for (size_t row = 0; row < dataset.rows; ++row) keys.data.push_back(context->pool->Intern(dataset.Key(row, *context->pool)));
+    for (size_t row = 0; row < dataset.rows; ++row)
+      keys.data.push_back(context->pool->Intern(dataset.Key(row, *context->pool)));
   };
   auto make_batches = [&] {
     batches.type = ValueType::Normalized();
     for (size_t row = 0; row < dataset.rows; ++row) batches.data.push_back(dataset.BatchCode(row));
   };
+  auto make_imported = [&] {
+    imported.type = ValueType::Of(TypeId::kDate);
+    for (size_t row = 0; row < dataset.rows; ++row) {
+      auto day = context->batch_imported_on->find(dataset.BatchCode(row));
+      if (day == context->batch_imported_on->end()) {
+        imported.AppendNull();
+      } else {
+        imported.Append(day->second);
+      }
+    }
+  };
   std::vector<bool> needed = node.live;
-  const BoundExpr* conditions[2] = {step.filter ? &*step.filter : nullptr,
-                                    node.fused_filter >= 0 ? &*context->model->steps[node.fused_filter].filter : nullptr};
+  const BoundExpr* conditions[2] = {
+      step.filter ? &*step.filter : nullptr,
+      node.fused_filter >= 0 ? &*context->model->steps[node.fused_filter].filter : nullptr};
   for (const BoundExpr* condition : conditions) {
     if (condition != nullptr) MarkColumns(*condition, &needed);
   }
@@ -42,6 +55,9 @@ Relation ScanOperator(ExecContext* context, int step_index) {
     } else if (dataset_column == -2) {
       if (batches.data.empty()) make_batches();
       source[column] = &batches;
+    } else if (dataset_column == -3) {
+      if (imported.data.empty()) make_imported();
+      source[column] = &imported;
     } else {
       int loaded = dataset.Find(step.dataset->columns[dataset_column].name);
       source[column] = loaded >= 0 ? dataset.columns[loaded].get() : nullptr;
@@ -58,7 +74,8 @@ Relation ScanOperator(ExecContext* context, int step_index) {
       if (!node.live[column] || source[column] == nullptr) continue;
       int dataset_column = step.dataset_columns[column];
       if (dataset_column >= 0) {
-        out.columns[column] = dataset.columns[dataset.Find(step.dataset->columns[dataset_column].name)];
+        out.columns[column] =
+            dataset.columns[dataset.Find(step.dataset->columns[dataset_column].name)];
       } else {
         out.columns[column] = MakeColumn(*source[column]);
       }

@@ -13,6 +13,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/date.h"
 #include "core/result.h"
 #include "data/dataset_schema.h"
 #include "engine/common/string_pool.h"
@@ -34,6 +35,13 @@ class DatasetSource {
 
   // The number of current rows of `dataset`, for plan estimates; nullopt when unknown.
   virtual std::optional<size_t> CountRows(std::string_view dataset) = 0;
+
+  // The day `batch` was imported (the pseudo-column _imported_on: when an agency uploaded a
+  // row); nullopt when the source does not know.
+  virtual std::optional<Date> BatchImportedOn(std::string_view batch) {
+    (void)batch;
+    return std::nullopt;
+  }
 };
 
 }  // namespace shujian::engine

@@ -1,5 +1,6 @@
 #include "engine/input/fixture_source.h"
 
+#include "core/date_parse.h"
 #include "core/unicode_fold.h"
 #include "data/value_normalizer.h"
 
@@ -13,7 +14,8 @@ Status Reject(const std::string& where, const std::string& message) {
 }  // namespace
 
 Result<FixtureSource> FixtureSource::Create(const data::SchemaRegistry& schemas,
-                                            const std::vector<FixtureTableInput>& tables, Date today) {
+                                            const std::vector<FixtureTableInput>& tables,
+                                            Date today) {
   FixtureSource source;
   for (const FixtureTableInput& table : tables) {
     const data::DatasetSchema* schema = schemas.Find(table.dataset);
@@ -22,17 +24,27 @@ Result<FixtureSource> FixtureSource::Create(const data::SchemaRegistry& schemas,
     for (const FixtureRowInput& row : table.rows) {
       // Raw values by canonical column.
       std::map<std::string, std::pair<std::string, std::string>> raw;  // column → (value, where)
+      StoredRow stored;
+      stored.batch = table.batch;
       for (const FixtureCellInput& cell : row.cells) {
+        if (cell.column == "_imported_on") {  // the day the row was uploaded: a batch of that day
+          if (!cell.value || TrimSpaces(*cell.value).empty()) continue;
+          Result<Date> day = ParseDate(cell.value.value_or(""));
+          if (!day.ok())
+            return Reject(cell.where, "_imported_on 应为日期：" + day.status().message());
+          stored.batch = table.batch + "@" + day->ToIso();
+          source.imported_on_[stored.batch] = *day;
+          continue;
+        }
         const data::ColumnSchema* column = schema->MatchHeader(cell.column);
         if (column == nullptr) {
           return Reject(cell.where, "数据集 " + schema->name + " 没有列「" + cell.column + "」");
         }
-        if (raw.count(column->name)) return Reject(cell.where, "列「" + column->name + "」在一行中出现两次");
+        if (raw.count(column->name))
+          return Reject(cell.where, "列「" + column->name + "」在一行中出现两次");
         std::string value = cell.value ? TrimSpaces(*cell.value) : std::string();
         if (!value.empty()) raw[column->name] = {value, cell.where};
       }
-      StoredRow stored;
-      stored.batch = table.batch;
       for (const data::ColumnSchema& column : schema->columns) {
         auto it = raw.find(column.name);
         if (it == raw.end()) {
@@ -48,14 +60,15 @@ Result<FixtureSource> FixtureSource::Create(const data::SchemaRegistry& schemas,
                 Result<data::NormalizedValue> judged =
                     data::NormalizeValue(other->type, condition->second.first, context);
                 if (judged.ok() && judged->stored == when) {
-                  return Reject(row.where, "「" + column.required_when->column + "」为" + when + "时必须填写「" +
-                                               column.name + "」");
+                  return Reject(row.where, "「" + column.required_when->column + "」为" + when +
+                                               "时必须填写「" + column.name + "」");
                 }
               }
             }
           }
           if (!column.required_with.empty() && raw.count(column.required_with)) {
-            return Reject(row.where, "填写了「" + column.required_with + "」时必须填写「" + column.name + "」");
+            return Reject(row.where, "填写了「" + column.required_with + "」时必须填写「" +
+                                         column.name + "」");
           }
           continue;
         }
@@ -65,17 +78,20 @@ Result<FixtureSource> FixtureSource::Create(const data::SchemaRegistry& schemas,
           const data::ColumnSchema* party_column = schema->FindColumn(column.party_type_column);
           std::string party_type;
           if (party != raw.end() && party_column != nullptr) {
-            data::NormalizeContext context{today, party_column->enum_values, &party_column->value_aliases};
-            Result<data::NormalizedValue> judged = data::NormalizeValue(party_column->type, party->second.first, context);
+            data::NormalizeContext context{today, party_column->enum_values,
+                                           &party_column->value_aliases};
+            Result<data::NormalizedValue> judged =
+                data::NormalizeValue(party_column->type, party->second.first, context);
             if (judged.ok()) party_type = judged->stored;
           }
           if (party_type == "单位") type = data::LogicalType::kUscc;
         }
         data::NormalizeContext context{today, column.enum_values, &column.value_aliases};
-        Result<data::NormalizedValue> judged = data::NormalizeValue(type, it->second.first, context);
+        Result<data::NormalizedValue> judged =
+            data::NormalizeValue(type, it->second.first, context);
         if (!judged.ok()) {
-          return Reject(it->second.second, "「" + column.name + "」的值「" + it->second.first + "」会被导入拒绝：" +
-                                               judged.status().message());
+          return Reject(it->second.second, "「" + column.name + "」的值「" + it->second.first +
+                                               "」会被导入拒绝：" + judged.status().message());
         }
         stored.values[column.name] = judged->stored;
       }
@@ -99,7 +115,8 @@ Result<FixtureSource> FixtureSource::Create(const data::SchemaRegistry& schemas,
 }
 
 Result<LoadedDataset> FixtureSource::Load(const data::DatasetSchema& schema,
-                                          const std::vector<std::string>& columns, bool keys, StringPool* pool) {
+                                          const std::vector<std::string>& columns, bool keys,
+                                          StringPool* pool) {
   DatasetBuilder builder(schema, columns, pool, keys);
   const std::vector<std::string>& all = builder.columns();
   auto it = rows_.find(schema.name);
@@ -120,6 +137,12 @@ Result<LoadedDataset> FixtureSource::Load(const data::DatasetSchema& schema,
 std::optional<size_t> FixtureSource::CountRows(std::string_view dataset) {
   auto it = rows_.find(dataset);
   return it == rows_.end() ? 0 : it->second.size();
+}
+
+std::optional<Date> FixtureSource::BatchImportedOn(std::string_view batch) {
+  auto found = imported_on_.find(batch);
+  if (found == imported_on_.end()) return std::nullopt;
+  return found->second;
 }
 
 }  // namespace shujian::engine

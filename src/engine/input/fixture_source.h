@@ -47,6 +47,8 @@ class FixtureSource : public DatasetSource {
   Result<LoadedDataset> Load(const data::DatasetSchema& schema, const std::vector<std::string>& columns, bool keys,
                              StringPool* pool) override;
   std::optional<size_t> CountRows(std::string_view dataset) override;
+  // Rows with a cell `_imported_on: DATE` belong to a batch imported that day.
+  std::optional<Date> BatchImportedOn(std::string_view batch) override;
 
  private:
   struct StoredRow {
@@ -56,6 +58,7 @@ class FixtureSource : public DatasetSource {
   };
   // dataset → rows in first-appearance order of their keys
   std::map<std::string, std::vector<StoredRow>, std::less<>> rows_;
+  std::map<std::string, Date, std::less<>> imported_on_;  // batch → the day it was imported
 };
 
 }  // namespace shujian::engine

@@ -11,12 +11,12 @@
 #include "core/case_number.h"
 #include "core/name_normalize.h"
 #include "engine/bind/binder.h"
-#include "engine/function/window_bounds.h"
 #include "engine/function/comparison_levels.h"
 #include "engine/function/jaro_winkler.h"
 #include "engine/function/levenshtein.h"
 #include "engine/function/masked_id.h"
 #include "engine/function/string_functions.h"
+#include "engine/function/window_bounds.h"
 #include "engine/lead/lead_assembler.h"
 #include "engine/lead/notes.h"
 #include "engine/run_inputs.h"
@@ -37,9 +37,12 @@ void Merge(std::map<int, std::set<int32_t>>* into, const std::map<int, std::set<
 
 std::string MatchForm(const std::string& text, MatchKind kind) {
   switch (kind) {
-    case MatchKind::kExact: return text;
-    case MatchKind::kName: return NormalizeNameForMatching(text);
-    case MatchKind::kCaseNo: return NormalizeCaseNumber(text);
+    case MatchKind::kExact:
+      return text;
+    case MatchKind::kName:
+      return NormalizeNameForMatching(text);
+    case MatchKind::kCaseNo:
+      return NormalizeCaseNumber(text);
   }
   return text;
 }
@@ -47,7 +50,8 @@ std::string MatchForm(const std::string& text, MatchKind kind) {
 // -1/0/1; REQUIRES: both non-null and comparable.
 int Order(const Value& a, const Value& b) {
   if (a.type.id == TypeId::kString) return a.s < b.s ? -1 : (a.s > b.s ? 1 : 0);
-  if (a.type.is_numeric() && b.type.is_numeric()) return CompareNumeric(a.type.id, a.i, b.type.id, b.i);
+  if (a.type.is_numeric() && b.type.is_numeric())
+    return CompareNumeric(a.type.id, a.i, b.type.id, b.i);
   return a.i < b.i ? -1 : (a.i > b.i ? 1 : 0);
 }
 
@@ -63,7 +67,8 @@ std::string KeyOf(const Value& value, MatchKind match) {
   if (value.type.id == TypeId::kString) return "S" + MatchForm(value.s, match);
   if (value.type.is_numeric()) {
     int64_t millionths;
-    if (ConvertNumeric(value.type.id, value.i, TypeId::kDecimal, &millionths)) return "D" + std::to_string(millionths);
+    if (ConvertNumeric(value.type.id, value.i, TypeId::kDecimal, &millionths))
+      return "D" + std::to_string(millionths);
     return "D?" + FormatValue(value);
   }
   return "I" + std::to_string(value.i);
@@ -88,23 +93,44 @@ class Reference {
     for (size_t index = 0; index < bound_.steps.size(); ++index) {
       const BoundStep& step = bound_.steps[index];
       switch (step.kind) {
-        case StepKind::kRead: outputs_[index] = Read(index); break;
-        case StepKind::kFilter: outputs_[index] = Filter(step); break;
-        case StepKind::kCompute: outputs_[index] = Compute(step); break;
+        case StepKind::kRead:
+          outputs_[index] = Read(index);
+          break;
+        case StepKind::kFilter:
+          outputs_[index] = Filter(step);
+          break;
+        case StepKind::kCompute:
+          outputs_[index] = Compute(step);
+          break;
         case StepKind::kJoin:
         case StepKind::kSemi:
-        case StepKind::kAnti: outputs_[index] = Join(step); break;
-        case StepKind::kLookup: outputs_[index] = Lookup(index); break;
-        case StepKind::kAggregate: outputs_[index] = Aggregate(step); break;
-        case StepKind::kRolling: outputs_[index] = Rolling(step); break;
-        case StepKind::kFuzzy: outputs_[index] = Fuzzy(step); break;
-        case StepKind::kEmit: Emit(index); break;
-        case StepKind::kOutput: Output(step); break;
+        case StepKind::kAnti:
+          outputs_[index] = Join(step);
+          break;
+        case StepKind::kLookup:
+          outputs_[index] = Lookup(index);
+          break;
+        case StepKind::kAggregate:
+          outputs_[index] = Aggregate(step);
+          break;
+        case StepKind::kRolling:
+          outputs_[index] = Rolling(step);
+          break;
+        case StepKind::kFuzzy:
+          outputs_[index] = Fuzzy(step);
+          break;
+        case StepKind::kEmit:
+          Emit(index);
+          break;
+        case StepKind::kOutput:
+          Output(step);
+          break;
       }
       StepStats& stats = result->steps[index];
       stats.name = step.name;
       bool terminal = step.kind == StepKind::kEmit || step.kind == StepKind::kOutput;
-      stats.actual_rows = static_cast<int64_t>(terminal ? outputs_[step.input].size() : outputs_[index].size());
+      stats.actual_rows =
+          static_cast<int64_t>(terminal ? outputs_[step.input].size() : outputs_[index].size());
     }
     LeadAssembler assembler(bound_, inputs_.by_step, model_.read_columns(), pool_);
     result->leads = assembler.Assemble(std::move(emitted_));
@@ -122,10 +148,14 @@ class Reference {
 
   Value Eval(const BoundExpr& expr, const std::vector<Value>& row) const {
     switch (expr.kind) {
-      case BoundKind::kLiteral: return expr.literal;
-      case BoundKind::kColumn: return row[expr.column];
-      case BoundKind::kParam: return Param(expr.param);
-      case BoundKind::kParamList: return Value::Null(expr.type);
+      case BoundKind::kLiteral:
+        return expr.literal;
+      case BoundKind::kColumn:
+        return row[expr.column];
+      case BoundKind::kParam:
+        return Param(expr.param);
+      case BoundKind::kParamList:
+        return Value::Null(expr.type);
       case BoundKind::kNegate: {
         Value value = Eval(expr.args[0], row);
         if (!value.null) value.i = -value.i;
@@ -141,28 +171,37 @@ class Reference {
         Value a = Eval(expr.args[0], row);
         Value b = Eval(expr.args[1], row);
         bool decisive = expr.kind == BoundKind::kOr;  // true decides or, false decides and
-        if ((!a.null && (a.i != 0) == decisive) || (!b.null && (b.i != 0) == decisive)) return Bool(decisive);
+        if ((!a.null && (a.i != 0) == decisive) || (!b.null && (b.i != 0) == decisive))
+          return Bool(decisive);
         if (a.null || b.null) return Value::Null(expr.type);
         return Bool(!decisive);
       }
-      case BoundKind::kIsNull: return Bool(Eval(expr.args[0], row).null != expr.negated);
+      case BoundKind::kIsNull:
+        return Bool(Eval(expr.args[0], row).null != expr.negated);
       case BoundKind::kCompare: {
         Value a = Eval(expr.args[0], row);
         Value b = Eval(expr.args[1], row);
         if (a.null || b.null) return Value::Null(expr.type);
         int order;
-        if (a.type.id == TypeId::kString && (expr.compare == CompareOp::kEq || expr.compare == CompareOp::kNe)) {
+        if (a.type.id == TypeId::kString &&
+            (expr.compare == CompareOp::kEq || expr.compare == CompareOp::kNe)) {
           order = Equal(a, b, expr.match) ? 0 : 1;
         } else {
           order = Order(a, b);
         }
         switch (expr.compare) {
-          case CompareOp::kEq: return Bool(order == 0);
-          case CompareOp::kNe: return Bool(order != 0);
-          case CompareOp::kLt: return Bool(order < 0);
-          case CompareOp::kLe: return Bool(order <= 0);
-          case CompareOp::kGt: return Bool(order > 0);
-          case CompareOp::kGe: return Bool(order >= 0);
+          case CompareOp::kEq:
+            return Bool(order == 0);
+          case CompareOp::kNe:
+            return Bool(order != 0);
+          case CompareOp::kLt:
+            return Bool(order < 0);
+          case CompareOp::kLe:
+            return Bool(order <= 0);
+          case CompareOp::kGt:
+            return Bool(order > 0);
+          case CompareOp::kGe:
+            return Bool(order >= 0);
         }
         return Value::Null(expr.type);
       }
@@ -171,7 +210,8 @@ class Reference {
         Value b = Eval(expr.args[1], row);
         if (a.null || b.null) return Value::Null(expr.type);
         int64_t result;
-        if (!NumericArith(expr.arith, a.type.id, a.i, b.type.id, b.i, expr.type.id, &result)) return Value::Null(expr.type);
+        if (!NumericArith(expr.arith, a.type.id, a.i, b.type.id, b.i, expr.type.id, &result))
+          return Value::Null(expr.type);
         return Value::Scalar(expr.type, result);
       }
       case BoundKind::kIn: {
@@ -184,7 +224,8 @@ class Reference {
             if (!item.null) items.push_back(item);
           }
         } else {
-          for (size_t index = 1; index < expr.args.size(); ++index) items.push_back(Eval(expr.args[index], row));
+          for (size_t index = 1; index < expr.args.size(); ++index)
+            items.push_back(Eval(expr.args[index], row));
         }
         for (const Value& item : items) {
           if (item.null) {
@@ -197,7 +238,8 @@ class Reference {
         if (value.null || saw_null) return Value::Null(expr.type);
         return Bool(expr.negated);
       }
-      case BoundKind::kFunction: return Function(expr, row);
+      case BoundKind::kFunction:
+        return Function(expr, row);
     }
     return Value::Null(expr.type);
   }
@@ -244,7 +286,8 @@ class Reference {
           Value converted = Converted(arg, type);
           if (converted.null) continue;
           int order = best ? Order(converted, *best) : 0;
-          if (!best || (expr.function == FunctionId::kLeast ? order < 0 : order > 0)) best = converted;
+          if (!best || (expr.function == FunctionId::kLeast ? order < 0 : order > 0))
+            best = converted;
         }
         return best ? *best : Value::Null(type);
       }
@@ -258,29 +301,47 @@ class Reference {
     const Value& a = args.empty() ? Value() : args[0];
     TypeId at = expr.args.empty() ? TypeId::kNull : expr.args[0].type.id;
     switch (expr.function) {
-      case FunctionId::kAbs: return Value::Scalar(type, a.i < 0 ? -a.i : a.i);
+      case FunctionId::kAbs:
+        return Value::Scalar(type, a.i < 0 ? -a.i : a.i);
       case FunctionId::kRound:
-        return Value::Scalar(type, type.id == TypeId::kInt ? a.i : RoundNumeric(type.id, a.i, args.size() > 1 ? static_cast<int>(args[1].i) : 0));
-      case FunctionId::kYear: return Value::Scalar(type, YearOf(at, a.i));
-      case FunctionId::kMonth: return Value::Scalar(type, MonthOf(at, a.i));
-      case FunctionId::kDay: return Value::Scalar(type, DayOfMonth(at, a.i));
-      case FunctionId::kDate: return Value::Scalar(type, DayOf(at, a.i));
-      case FunctionId::kPeriod: return Value::Scalar(type, ToPeriod(at, a.i));
+        return Value::Scalar(
+            type,
+            type.id == TypeId::kInt
+                ? a.i
+                : RoundNumeric(type.id, a.i, args.size() > 1 ? static_cast<int>(args[1].i) : 0));
+      case FunctionId::kYear:
+        return Value::Scalar(type, YearOf(at, a.i));
+      case FunctionId::kMonth:
+        return Value::Scalar(type, MonthOf(at, a.i));
+      case FunctionId::kDay:
+        return Value::Scalar(type, DayOfMonth(at, a.i));
+      case FunctionId::kDate:
+        return Value::Scalar(type, DayOf(at, a.i));
+      case FunctionId::kPeriod:
+        return Value::Scalar(type, ToPeriod(at, a.i));
       case FunctionId::kMakeDate: {
         std::optional<int64_t> date = MakeDate(args[0].i, args[1].i, args[2].i);
         return date ? Value::Scalar(type, *date) : Value::Null(type);
       }
       case FunctionId::kDaysBetween:
-        return Value::Scalar(type, static_cast<int64_t>(DayOf(expr.args[1].type.id, args[1].i)) - DayOf(at, a.i));
+        return Value::Scalar(
+            type, static_cast<int64_t>(DayOf(expr.args[1].type.id, args[1].i)) - DayOf(at, a.i));
       case FunctionId::kMonthsBetween:
         if (at == TypeId::kPeriod) return Value::Scalar(type, args[1].i - a.i);
-        return Value::Scalar(type, MonthsBetween(TypeId::kDate, DayOf(at, a.i), DayOf(expr.args[1].type.id, args[1].i)));
-      case FunctionId::kAddDays: return Value::Scalar(type, AddDaysTo(type.id, a.i, args[1].i));
-      case FunctionId::kAddMonths: return Value::Scalar(type, AddMonthsTo(type.id, a.i, args[1].i));
-      case FunctionId::kLength: return Value::Scalar(type, CodePointLength(a.s));
-      case FunctionId::kContains: return Bool(a.s.find(args[1].s) != std::string::npos);
-      case FunctionId::kStartsWith: return Bool(a.s.starts_with(args[1].s));
-      case FunctionId::kEndsWith: return Bool(a.s.ends_with(args[1].s));
+        return Value::Scalar(type, MonthsBetween(TypeId::kDate, DayOf(at, a.i),
+                                                 DayOf(expr.args[1].type.id, args[1].i)));
+      case FunctionId::kAddDays:
+        return Value::Scalar(type, AddDaysTo(type.id, a.i, args[1].i));
+      case FunctionId::kAddMonths:
+        return Value::Scalar(type, AddMonthsTo(type.id, a.i, args[1].i));
+      case FunctionId::kLength:
+        return Value::Scalar(type, CodePointLength(a.s));
+      case FunctionId::kContains:
+        return Bool(a.s.find(args[1].s) != std::string::npos);
+      case FunctionId::kStartsWith:
+        return Bool(a.s.starts_with(args[1].s));
+      case FunctionId::kEndsWith:
+        return Bool(a.s.ends_with(args[1].s));
       case FunctionId::kContainsAny: {
         if (a.null) return Value::Null(type);
         for (size_t index = 1; index < args.size(); ++index) {
@@ -295,17 +356,28 @@ class Reference {
         return Bool(false);
       }
       case FunctionId::kSubstr:
-        return text(SubstringByCodePoints(a.s, args[1].i, args.size() > 2 ? std::optional<int64_t>(args[2].i) : std::nullopt));
-      case FunctionId::kReplace: return text(ReplaceAll(a.s, args[1].s, args[2].s));
-      case FunctionId::kUpper: return text(TransformString(StringTransform::kUpper, a.s));
-      case FunctionId::kLower: return text(TransformString(StringTransform::kLower, a.s));
-      case FunctionId::kTrim: return text(TransformString(StringTransform::kTrim, a.s));
-      case FunctionId::kNormName: return text(TransformString(StringTransform::kNormName, a.s));
-      case FunctionId::kCompanyName: return text(TransformString(StringTransform::kCompanyName, a.s));
-      case FunctionId::kSimplified: return text(TransformString(StringTransform::kSimplified, a.s));
-      case FunctionId::kFoldWidth: return text(TransformString(StringTransform::kFoldWidth, a.s));
-      case FunctionId::kPinyin: return text(TransformString(StringTransform::kPinyin, a.s));
-      case FunctionId::kCaseNo: return text(TransformString(StringTransform::kCaseNo, a.s));
+        return text(SubstringByCodePoints(
+            a.s, args[1].i, args.size() > 2 ? std::optional<int64_t>(args[2].i) : std::nullopt));
+      case FunctionId::kReplace:
+        return text(ReplaceAll(a.s, args[1].s, args[2].s));
+      case FunctionId::kUpper:
+        return text(TransformString(StringTransform::kUpper, a.s));
+      case FunctionId::kLower:
+        return text(TransformString(StringTransform::kLower, a.s));
+      case FunctionId::kTrim:
+        return text(TransformString(StringTransform::kTrim, a.s));
+      case FunctionId::kNormName:
+        return text(TransformString(StringTransform::kNormName, a.s));
+      case FunctionId::kCompanyName:
+        return text(TransformString(StringTransform::kCompanyName, a.s));
+      case FunctionId::kSimplified:
+        return text(TransformString(StringTransform::kSimplified, a.s));
+      case FunctionId::kFoldWidth:
+        return text(TransformString(StringTransform::kFoldWidth, a.s));
+      case FunctionId::kPinyin:
+        return text(TransformString(StringTransform::kPinyin, a.s));
+      case FunctionId::kCaseNo:
+        return text(TransformString(StringTransform::kCaseNo, a.s));
       case FunctionId::kConcat:
       case FunctionId::kText: {
         std::string joined;
@@ -318,10 +390,14 @@ class Reference {
         if (expr.function == FunctionId::kText && all_null) return Value::Null(type);
         return text(joined);
       }
-      case FunctionId::kJaroWinkler: return Value::Scalar(type, JaroWinklerMillionths(a.s, args[1].s));
-      case FunctionId::kLevenshtein: return Value::Scalar(type, static_cast<int64_t>(LevenshteinUtf8(a.s, args[1].s)));
-      case FunctionId::kMaskedIdMatch: return Bool(MaskedIdCompatible(a.s, args[1].s));
-      default: return Value::Null(type);
+      case FunctionId::kJaroWinkler:
+        return Value::Scalar(type, JaroWinklerMillionths(a.s, args[1].s));
+      case FunctionId::kLevenshtein:
+        return Value::Scalar(type, static_cast<int64_t>(LevenshteinUtf8(a.s, args[1].s)));
+      case FunctionId::kMaskedIdMatch:
+        return Bool(MaskedIdCompatible(a.s, args[1].s));
+      default:
+        return Value::Null(type);
     }
   }
 
@@ -349,14 +425,23 @@ class Reference {
           row.values.push_back(Value::Text(std::string(pool_.Get(dataset.BatchCode(base))), type));
           continue;
         }
+        if (dataset_column == -3) {
+          auto day = inputs_.batch_imported_on.find(dataset.BatchCode(base));
+          row.values.push_back(day == inputs_.batch_imported_on.end()
+                                   ? Value::Null(type)
+                                   : Value::Scalar(type, day->second));
+          continue;
+        }
         int loaded = dataset.Find(step.dataset->columns[dataset_column].name);
         if (loaded < 0 || dataset.columns[loaded]->IsNull(base)) {
           row.values.push_back(Value::Null(type));
           continue;
         }
         int64_t raw = dataset.columns[loaded]->data[base];
-        row.values.push_back(type.id == TypeId::kString ? Value::Text(std::string(pool_.Get(static_cast<uint32_t>(raw))), type)
-                                                        : Value::Scalar(type, raw));
+        row.values.push_back(
+            type.id == TypeId::kString
+                ? Value::Text(std::string(pool_.Get(static_cast<uint32_t>(raw))), type)
+                : Value::Scalar(type, raw));
       }
       if (step.filter && !True(*step.filter, row.values)) continue;
       row.provenance[static_cast<int>(index)].insert(static_cast<int32_t>(base));
@@ -405,7 +490,8 @@ class Reference {
     Value from = Eval(window.from, left.values);
     Value to = Eval(window.to, right.values);
     if (from.null || to.null) return false;
-    WindowSpecValues values = ResolveWindow(window, window.from.type.id, window.to.type.id, inputs_.params);
+    WindowSpecValues values =
+        ResolveWindow(window, window.from.type.id, window.to.type.id, inputs_.params);
     int64_t lo, hi;
     WindowRange(values, WindowPoint(window.from.type.id, from.i, values.in_months), &lo, &hi);
     int64_t point = WindowPoint(window.to.type.id, to.i, values.in_months);
@@ -415,8 +501,8 @@ class Reference {
   // Joins `left` with `right` (values of the right side are `right_values`), pairs passing
   // `matches`, by `kind`.
   template <typename Matches>
-  Rows JoinRows(const Rows& left, const Rows& right, JoinKind kind, size_t right_width, Matches matches,
-                std::vector<std::vector<Value>>* extra = nullptr) {
+  Rows JoinRows(const Rows& left, const Rows& right, JoinKind kind, size_t right_width,
+                Matches matches, std::vector<std::vector<Value>>* extra = nullptr) {
     Rows rows;
     for (const Row& l : left) {
       bool any = false;
@@ -454,11 +540,12 @@ class Reference {
     const Rows& left = outputs_[step.input];
     const Rows& right = outputs_[step.other];
     size_t width = bound_.steps[step.other].schema.size();
-    Rows rows = JoinRows(left, right, step.join, width, [&](const Row& l, const Row& r, std::vector<Value>*) {
-      if (!KeysEqual(step.keys, l, r)) return false;
-      if (step.window && !InWindow(*step.window, l, r)) return false;
-      return !step.where || True(*step.where, Concat(l.values, r.values));
-    });
+    Rows rows = JoinRows(left, right, step.join, width,
+                         [&](const Row& l, const Row& r, std::vector<Value>*) {
+                           if (!KeysEqual(step.keys, l, r)) return false;
+                           if (step.window && !InWindow(*step.window, l, r)) return false;
+                           return !step.where || True(*step.where, Concat(l.values, r.values));
+                         });
     FixTypes(step, &rows);
     return rows;
   }
@@ -499,7 +586,8 @@ class Reference {
         std::string shown;
         for (size_t key = 0; key < step.keys.size(); ++key) {
           Value value = Eval(step.keys[key].left, l.values);
-          shown += (key == 0 ? "" : "/") + (value.null ? std::string("（空）") : FormatValue(value));
+          shown +=
+              (key == 0 ? "" : "/") + (value.null ? std::string("（空）") : FormatValue(value));
         }
         values.insert(shown);
       }
@@ -513,12 +601,14 @@ class Reference {
 
   // Rows grouped by `keys` in order of first appearance; rows with a null key only when
   // `keep_null`.
-  std::vector<std::vector<size_t>> Groups(const Rows& rows, const std::vector<BoundExpr>& keys) const {
+  std::vector<std::vector<size_t>> Groups(const Rows& rows,
+                                          const std::vector<BoundExpr>& keys) const {
     std::map<std::vector<std::string>, size_t> index;
     std::vector<std::vector<size_t>> groups;
     for (size_t row = 0; row < rows.size(); ++row) {
       std::vector<std::string> key;
-      for (const BoundExpr& expr : keys) key.push_back(KeyOf(Eval(expr, rows[row].values), MatchKindOf(expr.type)));
+      for (const BoundExpr& expr : keys)
+        key.push_back(KeyOf(Eval(expr, rows[row].values), MatchKindOf(expr.type)));
       auto [it, inserted] = index.emplace(key, groups.size());
       if (inserted) groups.emplace_back();
       groups[it->second].push_back(row);
@@ -526,7 +616,8 @@ class Reference {
     return groups;
   }
 
-  Value AggregateOf(const BoundAggregate& call, const Rows& rows, const std::vector<size_t>& members) const {
+  Value AggregateOf(const BoundAggregate& call, const Rows& rows,
+                    const std::vector<size_t>& members) const {
     const ValueType& type = call.type;
     if (call.function == AggregateId::kCount && call.args.empty()) {
       return Value::Scalar(type, static_cast<int64_t>(members.size()));
@@ -550,7 +641,8 @@ class Reference {
       Value value = Eval(call.args[0], rows[member].values);
       if (!value.null) values.push_back(std::move(value));
     }
-    if (call.function == AggregateId::kCount) return Value::Scalar(type, static_cast<int64_t>(values.size()));
+    if (call.function == AggregateId::kCount)
+      return Value::Scalar(type, static_cast<int64_t>(values.size()));
     if (values.empty()) return Value::Null(type);
     TypeId arg_type = call.args[0].type.id;
     std::vector<int64_t> numbers;
@@ -560,10 +652,12 @@ class Reference {
       case AggregateId::kSum:
         return SumOf(numbers, &result) ? Value::Scalar(type, result) : Value::Null(type);
       case AggregateId::kAvg:
-        return MeanOf(numbers, arg_type, type.id, &result) ? Value::Scalar(type, result) : Value::Null(type);
+        return MeanOf(numbers, arg_type, type.id, &result) ? Value::Scalar(type, result)
+                                                           : Value::Null(type);
       case AggregateId::kMedian:
-        return MedianOf(numbers, arg_type, type.id, type.is_temporal(), &result) ? Value::Scalar(type, result)
-                                                                                  : Value::Null(type);
+        return MedianOf(numbers, arg_type, type.id, type.is_temporal(), &result)
+                   ? Value::Scalar(type, result)
+                   : Value::Null(type);
       case AggregateId::kMin:
       case AggregateId::kMax: {
         Value best = values[0];
@@ -588,10 +682,12 @@ class Reference {
 
   // Appends the outputs and aggregate calls of an aggregate or rolling step to `working` (which
   // holds the first `prefix` values: keys, or the input row) and says whether `having` holds.
-  bool Finish(const BoundStep& step, size_t prefix, const Rows& input, const std::vector<size_t>& members,
-              std::vector<Value>* working) const {
-    for (size_t output = 0; output < step.outputs.size(); ++output) working->push_back(Value::Null());
-    for (const BoundAggregate& call : step.aggregates) working->push_back(AggregateOf(call, input, members));
+  bool Finish(const BoundStep& step, size_t prefix, const Rows& input,
+              const std::vector<size_t>& members, std::vector<Value>* working) const {
+    for (size_t output = 0; output < step.outputs.size(); ++output)
+      working->push_back(Value::Null());
+    for (const BoundAggregate& call : step.aggregates)
+      working->push_back(AggregateOf(call, input, members));
     for (size_t output = 0; output < step.outputs.size(); ++output) {
       Value value = Eval(step.outputs[output], *working);
       value.type = step.schema[prefix + output].type;
@@ -610,7 +706,8 @@ class Reference {
       std::vector<Value> working;
       for (const BoundExpr& key : step.group_keys) {
         Value chosen = Eval(key, input[members[0]].values);
-        if (!chosen.null && key.type.id == TypeId::kString && MatchKindOf(key.type) != MatchKind::kExact) {
+        if (!chosen.null && key.type.id == TypeId::kString &&
+            MatchKindOf(key.type) != MatchKind::kExact) {
           for (size_t member : members) {
             Value candidate = Eval(key, input[member].values);
             if (candidate.s < chosen.s) chosen = candidate;
@@ -634,7 +731,8 @@ class Reference {
   Rows Rolling(const BoundStep& step) {
     const Rows& input = outputs_[step.input];
     const BoundExpr& order = *step.order_by;
-    WindowSpecValues window = ResolveWindow(*step.window, order.type.id, order.type.id, inputs_.params);
+    WindowSpecValues window =
+        ResolveWindow(*step.window, order.type.id, order.type.id, inputs_.params);
     std::vector<std::vector<size_t>> partitions = Groups(input, step.group_keys);
     Rows rows;
     size_t input_width = step.schema.size() - step.outputs.size();
@@ -670,20 +768,27 @@ class Reference {
     for (const BoundLevel& level : comparison.levels) {
       int64_t threshold = 0;
       if (level.threshold) {
-        Value value = level.threshold->kind == BoundKind::kLiteral ? level.threshold->literal : Param(level.threshold->param);
+        Value value = level.threshold->kind == BoundKind::kLiteral ? level.threshold->literal
+                                                                   : Param(level.threshold->param);
         threshold = value.null ? 0 : value.i;
-        if (level.kind == LevelKind::kJaroWinkler && value.type.id == TypeId::kInt) threshold *= 1000000;
+        if (level.kind == LevelKind::kJaroWinkler && value.type.id == TypeId::kInt)
+          threshold *= 1000000;
       }
       bool holds = false;
       switch (level.kind) {
-        case LevelKind::kElse: holds = true; break;
-        case LevelKind::kNull: holds = a.null || b.null; break;
+        case LevelKind::kElse:
+          holds = true;
+          break;
+        case LevelKind::kNull:
+          holds = a.null || b.null;
+          break;
         case LevelKind::kDateWithin:
           holds = !a.null && !b.null &&
                   DateLevelHolds(threshold, DayOf(a.type.id, a.i), DayOf(b.type.id, b.i));
           break;
         case LevelKind::kPinyin:
-          holds = !a.null && !b.null && StringLevelHolds(level.kind, threshold, PinyinKey(a.s), PinyinKey(b.s));
+          holds = !a.null && !b.null &&
+                  StringLevelHolds(level.kind, threshold, PinyinKey(a.s), PinyinKey(b.s));
           break;
         case LevelKind::kMaskedId:
           holds = !a.null && !b.null && StringLevelHolds(level.kind, threshold, a.s, b.s);
@@ -708,7 +813,8 @@ class Reference {
         left, right, step.join, width,
         [&](const Row& l, const Row& r, std::vector<Value>* labels) {
           bool candidate = false;
-          for (const std::vector<KeyPair>& rule : step.blocking) candidate = candidate || KeysEqual(rule, l, r);
+          for (const std::vector<KeyPair>& rule : step.blocking)
+            candidate = candidate || KeysEqual(rule, l, r);
           if (!candidate) return false;
           std::vector<Value> pair = Concat(l.values, r.values);
           if (step.where && !True(*step.where, pair)) return false;
@@ -717,7 +823,8 @@ class Reference {
             pair.push_back(Value::Text(Label(step.comparisons[index], l, r), column.type));
           }
           if (!True(*step.match_when, pair)) return false;
-          if (labels != nullptr) labels->assign(pair.begin() + l.values.size() + r.values.size(), pair.end());
+          if (labels != nullptr)
+            labels->assign(pair.begin() + l.values.size() + r.values.size(), pair.end());
           return true;
         },
         &unused);
@@ -727,7 +834,8 @@ class Reference {
 
   std::string Fill(const BoundTemplate& templ, const std::vector<Value>& row) const {
     std::string text;
-    for (const BoundTemplate::Part& part : templ.parts) text += part.expr ? ForTitle(Eval(*part.expr, row)) : part.literal;
+    for (const BoundTemplate::Part& part : templ.parts)
+      text += part.expr ? ForTitle(Eval(*part.expr, row)) : part.literal;
     return text;
   }
 
@@ -742,7 +850,8 @@ class Reference {
       emitted.title = Fill(emit.title, row.values);
       emitted.label = Fill(emit.label, row.values);
       emitted.addressee = Fill(emit.addressee, row.values);
-      for (const auto& [name, fact] : emit.facts) emitted.facts.emplace_back(name, Eval(fact, row.values));
+      for (const auto& [name, fact] : emit.facts)
+        emitted.facts.emplace_back(name, Eval(fact, row.values));
       for (int read : emit.evidence_steps) {
         auto it = row.provenance.find(read);
         if (it == row.provenance.end()) continue;
@@ -784,7 +893,8 @@ class Reference {
     table.columns = step.output_names;
     for (const Row& row : outputs_[step.input]) {
       std::vector<std::string> cells;
-      for (const BoundExpr& column : step.output_columns) cells.push_back(FormatValue(Eval(column, row.values)));
+      for (const BoundExpr& column : step.output_columns)
+        cells.push_back(FormatValue(Eval(column, row.values)));
       table.rows.push_back(std::move(cells));
     }
     std::sort(table.rows.begin(), table.rows.end());
@@ -803,22 +913,26 @@ class Reference {
 
 }  // namespace
 
-Result<RunResult> RunReference(const CompiledModel& model, DatasetSource* source, const RunOptions& options) {
+Result<RunResult> RunReference(const CompiledModel& model, DatasetSource* source,
+                               const RunOptions& options) {
   std::vector<std::vector<std::string>> columns(model.bound().steps.size());
   for (size_t index = 0; index < model.bound().steps.size(); ++index) {
     const BoundStep& step = model.bound().steps[index];
     if (step.kind != StepKind::kRead) continue;
-    for (const data::ColumnSchema& column : step.dataset->columns) columns[index].push_back(column.name);
+    for (const data::ColumnSchema& column : step.dataset->columns)
+      columns[index].push_back(column.name);
   }
   auto start = std::chrono::steady_clock::now();
-  SJ_ASSIGN_OR_RETURN(RunInputs inputs,
-                      LoadInputs(model, source, columns, std::vector<bool>(columns.size(), true), options));
+  SJ_ASSIGN_OR_RETURN(
+      RunInputs inputs,
+      LoadInputs(model, source, columns, std::vector<bool>(columns.size(), true), options));
   RunResult result;
   result.input_batches = inputs.input_batches;
   result.rows_read = inputs.rows_read;
   Reference reference(model, &inputs);
   reference.Run(&result);
-  result.run_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  result.run_seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   return result;
 }
 
