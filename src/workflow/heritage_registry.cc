@@ -154,6 +154,41 @@ Result<int> HeritageRegistry::AddSitesFromDataset(const std::string& actor_login
   return created_count;
 }
 
+Result<int> HeritageRegistry::SyncFromImportedSites(const std::string& actor_login) const {
+  static constexpr const char* kColumns[] = {"site_no",  "name", "category", "level",
+                                             "township", "lon",  "lat",      "responsible_agency",
+                                             "caretaker"};
+  std::vector<SiteRow> rows;
+  {
+    SJ_ASSIGN_OR_RETURN(std::unique_ptr<store::Transaction> tx,
+                        context_.store->Begin(store::TransactionMode::kRead));
+    store::ScanRequest request;
+    request.dataset = "heritage_site";
+    for (const char* column : kColumns)
+      request.columns.push_back({column, store::CellForm::kValue});
+    SJ_ASSIGN_OR_RETURN(std::unique_ptr<store::DatasetScan> scan,
+                        tx->datasets().ScanCurrentRows(request));
+    store::RowBatch batch;
+    while (true) {
+      SJ_ASSIGN_OR_RETURN(bool more, scan->Next(&batch));
+      if (!more) break;
+      for (size_t row = 0; row < batch.rows; ++row) {
+        SiteRow site;
+        for (size_t column = 0; column < std::size(kColumns); ++column) {
+          if (!batch.columns[column][row].empty())
+            site[kColumns[column]] = std::string(batch.columns[column][row]);
+        }
+        rows.push_back(std::move(site));
+      }
+    }
+  }
+  if (rows.empty()) {
+    return Status::FailedPrecondition(
+        "还没有导入红色资源点位数据（heritage_site）；请先运行 shujian import heritage_site 文件");
+  }
+  return AddSitesFromDataset(actor_login, rows);
+}
+
 Result<InspectionView> HeritageRegistry::Inspect(const std::string& actor_login,
                                                  const InspectionInput& input) const {
   InspectionView view;

@@ -70,6 +70,9 @@ class HeritageRegistry {
   // Enters every row of the heritage_site dataset given (one transaction; the first bad row stops
   // it, naming its position). Returns how many sites were new.
   Result<int> AddSitesFromDataset(const std::string& actor, const std::vector<SiteRow>& rows) const;
+  // Enters every current row of the imported heritage_site dataset (AddSitesFromDataset), so a
+  // registry follows what the agencies uploaded. Returns how many sites were new.
+  Result<int> SyncFromImportedSites(const std::string& actor) const;
   Result<InspectionView> Inspect(const std::string& actor, const InspectionInput& input) const;
   // Links a case or suggestion to a site (cases from a lead about a site are linked on filing).
   Status Link(const std::string& actor, const std::string& site_no,

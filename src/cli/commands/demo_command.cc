@@ -7,9 +7,12 @@
 
 #include "cli/command.h"
 #include "cli/commands/model_library_flags.h"
+#include "cli/demo_accounts.h"
 #include "cli/demo_build.h"
 #include "cli/progress_line.h"
+#include "cli/workflow_support.h"
 #include "core/date_parse.h"
+#include "workflow/heritage_registry.h"
 
 namespace shujian::cli {
 namespace {
@@ -174,8 +177,50 @@ ExitCode RunDemo(const CommandContext& context, const DemoCommandOptions& comman
     output.Error(report.status());
     return ExitCodeFor(report.status());
   }
+  // The city's organisations and accounts, and its heritage registry from the imported sites.
+  Result<std::unique_ptr<WorkflowEnvironment>> environment = WorkflowEnvironment::Open(context);
+  if (!environment.ok()) {
+    output.Error(environment.status());
+    return ExitCodeFor(environment.status());
+  }
+  Result<DemoOrganisations> organisations = SeedDemoOrganisations((*environment)->context());
+  if (!organisations.ok()) {
+    output.Error(organisations.status().WithContext("登记演示城市的单位和账号"));
+    return ExitCodeFor(organisations.status());
+  }
+  Result<int> sites = workflow::HeritageRegistry((*environment)->context())
+                          .SyncFromImportedSites(organisations->prosecutor);
+  if (!sites.ok()) {
+    output.Error(sites.status().WithContext("登记红色资源点位"));
+    return ExitCodeFor(sites.status());
+  }
   PrintReport(output, *report, options, database);
-  if (output.json()) output.Json(ReportJson(*report, options, database));
+  output.Line("单位 " + std::to_string(organisations->organisations) +
+              " 个（检察院、执法机关、公安、纪委监委、人大、法院），检察部门 " +
+              std::to_string(organisations->departments) + " 个；红色资源登记点位 " +
+              std::to_string(*sites) + " 个");
+  output.Line("演示账号（--as 登录名）：");
+  for (const DemoAccount& account : organisations->accounts) {
+    output.Line("  " + account.login + "  " + account.name + "，" + account.org + "，" +
+                account.roles);
+  }
+  output.Line("例如：shujian --db " + database + " todo --user " + organisations->prosecutor +
+              "；shujian --db " + database + " lead assign 线索编号 --as wangbo --to " +
+              organisations->prosecutor);
+  if (output.json()) {
+    Json json = ReportJson(*report, options, database);
+    Json accounts = Json::array();
+    for (const DemoAccount& account : organisations->accounts) {
+      accounts.push_back(Json{{"login", account.login},
+                              {"name", account.name},
+                              {"org", account.org},
+                              {"role", account.roles}});
+    }
+    json["organisations"] = organisations->organisations;
+    json["heritage_sites"] = *sites;
+    json["accounts"] = std::move(accounts);
+    output.Json(json);
+  }
   return report->agrees() ? kExitDone : kExitAttention;
 }
 

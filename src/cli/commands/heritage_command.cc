@@ -2,6 +2,7 @@
 // sites, inspections with photos, the cases on each site, and the rectification outcomes that
 // add up to what a procuratorate reports.
 #include <memory>
+#include <nlohmann/json.hpp>
 
 #include "cli/command.h"
 #include "cli/workflow_support.h"
@@ -69,6 +70,31 @@ void RegisterHeritageCommand(CLI::App& app, CommandAction* action) {
       } else {
         context.output->Line("已登记 " + site->site_no + " " + site->name + "（" + site->category +
                              "，" + site->level + "）");
+      }
+      return kExitDone;
+    };
+  });
+
+  CLI::App* sync =
+      command->add_subcommand("sync", "把已导入的红色资源点位数据（heritage_site）登记进来");
+  AddAsOption(sync, &options->as);
+  sync->footer(
+      "已登记的点位按数据更新，新点位登记为来源“数据集”；一个事务，第一条有误的行使全部不生效。\n\n"
+      "示例：\n"
+      "  shujian import heritage_site 红色资源.xlsx --source 区退役军人事务局\n"
+      "  shujian heritage sync --as zhang");
+  sync->callback([action, options] {
+    *action = [options](const CommandContext& context) {
+      auto environment = WorkflowEnvironment::Open(context);
+      if (!environment.ok()) return Fail(context, environment.status());
+      Result<int> created =
+          workflow::HeritageRegistry((*environment)->context()).SyncFromImportedSites(options->as);
+      if (!created.ok()) return Fail(context, created.status());
+      if (context.output->json()) {
+        context.output->Json(nlohmann::ordered_json{{"new_sites", *created}});
+      } else {
+        context.output->Line("已从导入数据登记点位：新增 " + std::to_string(*created) +
+                             " 个，其余已更新");
       }
       return kExitDone;
     };

@@ -48,7 +48,13 @@ void PrintFacts(const Output& output, const std::string& facts_json) {
   nlohmann::ordered_json facts = nlohmann::ordered_json::parse(facts_json, nullptr, false);
   if (!facts.is_object() || facts.empty()) return;
   for (const auto& [rule, rule_facts] : facts.items()) {
-    if (rule_facts.is_object()) {
+    if (rule == "_evidence_omitted" && rule_facts.is_object()) {  // dataset → rows not listed
+      std::string omitted;
+      for (const auto& [dataset, rows] : rule_facts.items()) {
+        omitted += (omitted.empty() ? "" : "、") + dataset + " " + rows.dump() + " 行";
+      }
+      output.Line("  另有证据行未逐条列出：" + omitted);
+    } else if (rule_facts.is_object()) {
       output.Line("  事实（" + rule + "）：" + FactsLine(rule_facts));
     } else {
       output.Line("  事实：" + FactsLine(facts));

@@ -238,3 +238,35 @@ TEST_F(CliTest, TemplateWritesAWorkbook) {
 }
 
 }  // namespace
+
+// `shujian demo`: builds the city into a new database, proves it (every model's leads equal the
+// plants, exit 0), enters the city's organisations and accounts, and refuses to overwrite an
+// existing database unless asked (--fresh).
+TEST_F(CliTest, DemoBuildsTheCityAndRefusesAnExistingDatabase) {
+  std::filesystem::path files = std::filesystem::temp_directory_path() / ("shujian_cli_demo_" + std::to_string(::getpid()));
+  std::filesystem::remove_all(files);
+  Outcome built = Shujian("--db " + db_ + " demo --json --out " + files.string());
+  ASSERT_EQ(built.exit_code, 0) << built.err << built.out.substr(0, 2000);
+  nlohmann::json report = nlohmann::json::parse(built.out);
+  EXPECT_TRUE(report["agrees"].get<bool>());
+  ASSERT_EQ(report["models"].size(), 8u);
+  size_t leads = 0;
+  for (const auto& model : report["models"]) {
+    EXPECT_EQ(model["leads"], model["planted"]) << model.dump();
+    leads += model["leads"].get<size_t>();
+  }
+  EXPECT_GT(leads, 100u);
+  EXPECT_GE(report["accounts"].size(), 9u);
+  EXPECT_GT(report["heritage_sites"].get<int>(), 100);
+
+  Outcome todo = Shujian("--db " + db_ + " heritage list --as zhangjian --json");
+  EXPECT_EQ(todo.exit_code, 0) << todo.err;
+
+  Outcome again = Shujian("--db " + db_ + " demo --out " + files.string());
+  EXPECT_EQ(again.exit_code, 2);
+  EXPECT_NE(again.err.find("--fresh"), std::string::npos) << again.err;
+  Outcome fresh = Shujian("--db " + db_ + " demo --fresh --json --out " + files.string());
+  EXPECT_EQ(fresh.exit_code, 0) << fresh.err;
+  std::filesystem::remove_all(files);
+  std::filesystem::remove(db_ + ".audit-key");
+}
