@@ -40,6 +40,7 @@
 #include "engine/input/dataset_source.h"
 #include "engine/model_library.h"
 #include "measure.h"
+#include "random.h"
 #include "store/store.h"
 #include "workflow/store_dataset_source.h"
 
@@ -54,22 +55,6 @@ struct Sizes {
   long persons = 1000000;     // distinct parties of admin cases
   long employees = 420000;    // distinct insured persons
   long employers = 20000;     // distinct employers
-};
-
-// splitmix64: a small, seeded, reproducible generator.
-class Random {
- public:
-  explicit Random(uint64_t seed) : state_(seed) {}
-  uint64_t Next() {
-    uint64_t z = (state_ += 0x9E3779B97F4A7C15ull);
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-    return z ^ (z >> 31);
-  }
-  uint64_t Below(uint64_t bound) { return Next() % bound; }
-
- private:
-  uint64_t state_;
 };
 
 // A valid 居民身份证号 for person `index` (unique for index < 18,000,000).

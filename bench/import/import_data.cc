@@ -8,28 +8,10 @@
 #include "core/date.h"
 #include "core/id_card.h"
 #include "core/uscc.h"
+#include "random.h"
 
 namespace shujian::bench {
 namespace {
-
-// splitmix64: small, fast and the same everywhere (std distributions are not).
-class Random {
- public:
-  explicit Random(uint64_t seed) : state_(seed) {}
-  uint64_t Next() {
-    uint64_t z = (state_ += 0x9E3779B97F4A7C15ull);
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-    return z ^ (z >> 31);
-  }
-  int64_t Between(int64_t low, int64_t high) { return low + static_cast<int64_t>(Next() % uint64_t(high - low + 1)); }
-  bool Chance(double probability) { return (Next() >> 11) * (1.0 / 9007199254740992.0) < probability; }
-  template <typename T>
-  const T& Pick(const std::vector<T>& items) { return items[Next() % items.size()]; }
-
- private:
-  uint64_t state_;
-};
 
 const std::vector<std::string> kCounties = {"420302", "420303", "420304", "420322", "420323",
                                             "420324", "420325", "420381", "420602", "420606",

@@ -57,7 +57,8 @@ std::string TypeIs(const BoundExpr& expr) { return Describe(expr) + "是" + Type
 
 }  // namespace
 
-std::string NearestName(const std::string& name, const std::vector<std::string>& candidates, size_t limit) {
+std::string NearestName(const std::string& name, const std::vector<std::string>& candidates,
+                        size_t limit) {
   std::string best;
   size_t best_distance = limit;
   for (const std::string& candidate : candidates) {
@@ -91,12 +92,14 @@ Result<ExprNode> ExprBinder::Parse(const SpecText& text) {
 Result<BoundExpr> ExprBinder::Bind(const SpecText& text, const std::vector<ColumnInfo>& scope,
                                    AggregateSink* sink) {
   text_ = &text;
-  if (text.text.find_first_not_of(" \t\r\n") == std::string::npos) return ErrorAt(text, 0, "表达式为空");
+  if (text.text.find_first_not_of(" \t\r\n") == std::string::npos)
+    return ErrorAt(text, 0, "表达式为空");
   SJ_ASSIGN_OR_RETURN(ExprNode node, Parse(text));
   return BindNode(node, scope, sink);
 }
 
-Result<BoundExpr> ExprBinder::BindCondition(const SpecText& text, const std::vector<ColumnInfo>& scope,
+Result<BoundExpr> ExprBinder::BindCondition(const SpecText& text,
+                                            const std::vector<ColumnInfo>& scope,
                                             const std::string& what, AggregateSink* sink) {
   SJ_ASSIGN_OR_RETURN(BoundExpr expr, Bind(text, scope, sink));
   SJ_RETURN_IF_ERROR(RequireBool(expr, 0, what));
@@ -105,8 +108,9 @@ Result<BoundExpr> ExprBinder::BindCondition(const SpecText& text, const std::vec
 
 Status ExprBinder::RequireBool(const BoundExpr& expr, int offset, const std::string& what) {
   if (expr.type.id == TypeId::kBool) return Status::Ok();
-  return ErrorAt(*text_, offset, what + "应是一个条件（结果为是或否），而" + TypeIs(expr) +
-                                     (expr.type.id == TypeId::kString ? "；比较文本请写成 x = '值'" : ""));
+  return ErrorAt(*text_, offset,
+                 what + "应是一个条件（结果为是或否），而" + TypeIs(expr) +
+                     (expr.type.id == TypeId::kString ? "；比较文本请写成 x = '值'" : ""));
 }
 
 Result<KeyPair> ExprBinder::BindEquality(const SpecText& text, const std::vector<ColumnInfo>& left,
@@ -114,18 +118,20 @@ Result<KeyPair> ExprBinder::BindEquality(const SpecText& text, const std::vector
   text_ = &text;
   SJ_ASSIGN_OR_RETURN(ExprNode node, Parse(text));
   if (node.kind != ExprKind::kBinary || node.op != "=") {
-    return ErrorAt(text, node.offset, "连接条件应是相等条件「左侧 = 右侧」，如 cases.party_id = crim.suspect_id");
+    return ErrorAt(text, node.offset,
+                   "连接条件应是相等条件「左侧 = 右侧」，如 cases.party_id = crim.suspect_id");
   }
   Result<BoundExpr> a = BindNode(node.args[0], left, nullptr);
-  Result<BoundExpr> b = a.ok() ? BindNode(node.args[1], right, nullptr) : Result<BoundExpr>(a.status());
+  Result<BoundExpr> b =
+      a.ok() ? BindNode(node.args[1], right, nullptr) : Result<BoundExpr>(a.status());
   KeyPair pair;
   if (a.ok() && b.ok()) {
     pair.left = std::move(a).value();
     pair.right = std::move(b).value();
   } else {
     Result<BoundExpr> swapped_left = BindNode(node.args[1], left, nullptr);
-    Result<BoundExpr> swapped_right =
-        swapped_left.ok() ? BindNode(node.args[0], right, nullptr) : Result<BoundExpr>(swapped_left.status());
+    Result<BoundExpr> swapped_right = swapped_left.ok() ? BindNode(node.args[0], right, nullptr)
+                                                        : Result<BoundExpr>(swapped_left.status());
     if (!swapped_left.ok() || !swapped_right.ok()) {
       return a.ok() ? b.status() : a.status();
     }
@@ -133,7 +139,8 @@ Result<KeyPair> ExprBinder::BindEquality(const SpecText& text, const std::vector
     pair.right = std::move(swapped_right).value();
   }
   if (pair.left.kind == BoundKind::kLiteral || pair.right.kind == BoundKind::kLiteral) {
-    return ErrorAt(text, node.offset, "连接条件两侧都应引用列；与常量比较请写在 where 或 filter 中");
+    return ErrorAt(text, node.offset,
+                   "连接条件两侧都应引用列；与常量比较请写在 where 或 filter 中");
   }
   SJ_ASSIGN_OR_RETURN(pair.match, Comparable(&pair.left, &pair.right, node));
   if (pair.left.type.id == TypeId::kBool || pair.left.type.id == TypeId::kNull) {
@@ -144,22 +151,28 @@ Result<KeyPair> ExprBinder::BindEquality(const SpecText& text, const std::vector
 
 Result<BoundExpr> ExprBinder::BindIntBound(const SpecText& text) {
   text_ = &text;
-  if (!text.text.empty() && text.text[0] == '$') {
+  bool negated = text.text.size() > 1 && text.text[0] == '-' && text.text[1] == '$';  // -$param
+  if (!text.text.empty() && (text.text[0] == '$' || negated)) {
     ExprNode node;
     node.kind = ExprKind::kParam;
-    node.text = text.text.substr(1);
+    node.text = text.text.substr(negated ? 2 : 1);
     SJ_ASSIGN_OR_RETURN(BoundExpr param, BindParam(node, false));
     if (param.type.id != TypeId::kInt) {
-      return ErrorAt(text, 0, "区间端点参数 $" + node.text + " 应为整数，而它是" + TypeLabel(param.type));
+      return ErrorAt(text, 0,
+                     "区间端点参数 $" + node.text + " 应为整数，而它是" + TypeLabel(param.type));
     }
-    return param;
+    if (!negated) return param;
+    BoundExpr minus = Node(BoundKind::kNegate, param.type, 0, text.text);
+    minus.args.push_back(std::move(param));
+    return minus;
   }
   Result<int64_t> value = ParseScalar(TypeId::kInt, text.text);
   if (!value.ok()) return ErrorAt(text, 0, "区间端点「" + text.text + "」应为整数");
   return Literal(Value::Scalar(ValueType::Of(TypeId::kInt), *value), 0, text.text);
 }
 
-Result<BoundTemplate> ExprBinder::BindTemplate(const SpecText& text, const std::vector<ColumnInfo>& scope) {
+Result<BoundTemplate> ExprBinder::BindTemplate(const SpecText& text,
+                                               const std::vector<ColumnInfo>& scope) {
   BoundTemplate bound;
   std::string literal;
   const std::string& raw = text.text;
@@ -176,7 +189,8 @@ Result<BoundTemplate> ExprBinder::BindTemplate(const SpecText& text, const std::
       pos += 2;
       continue;
     }
-    if (c == '}') return ErrorAt(text, static_cast<int>(pos), "模板中多了一个「}」；要写花括号本身请用 }}");
+    if (c == '}')
+      return ErrorAt(text, static_cast<int>(pos), "模板中多了一个「}」；要写花括号本身请用 }}");
     if (c != '{') {
       literal += c;
       ++pos;
@@ -193,7 +207,8 @@ Result<BoundTemplate> ExprBinder::BindTemplate(const SpecText& text, const std::
       }
       ++end;
     }
-    if (end >= raw.size()) return ErrorAt(text, static_cast<int>(pos), "模板中的「{」没有对应的「}」");
+    if (end >= raw.size())
+      return ErrorAt(text, static_cast<int>(pos), "模板中的「{」没有对应的「}」");
     if (!literal.empty()) {
       bound.parts.push_back({literal, std::nullopt});
       literal.clear();
@@ -202,7 +217,8 @@ Result<BoundTemplate> ExprBinder::BindTemplate(const SpecText& text, const std::
     text_ = &text;
     auto parsed = ParseExpression(inner);
     if (auto* error = std::get_if<ExprSyntaxError>(&parsed)) {
-      return ErrorAt(text, static_cast<int>(start) + error->offset, "模板中的表达式写法有误：" + error->message);
+      return ErrorAt(text, static_cast<int>(start) + error->offset,
+                     "模板中的表达式写法有误：" + error->message);
     }
     ExprNode node = std::get<ExprNode>(std::move(parsed));
     ShiftOffsets(&node, static_cast<int>(start));
@@ -214,13 +230,15 @@ Result<BoundTemplate> ExprBinder::BindTemplate(const SpecText& text, const std::
   return bound;
 }
 
-Result<BoundExpr> ExprBinder::BindColumn(const ExprNode& node, const std::vector<ColumnInfo>& scope) {
+Result<BoundExpr> ExprBinder::BindColumn(const ExprNode& node,
+                                         const std::vector<ColumnInfo>& scope) {
   std::vector<int> matches;
   bool qualifier_known = node.qualifier.empty();
   for (size_t index = 0; index < scope.size(); ++index) {
     const ColumnInfo& column = scope[index];
     if (!node.qualifier.empty() && column.qualifier == node.qualifier) qualifier_known = true;
-    if ((node.qualifier.empty() || column.qualifier == node.qualifier) && column.name == node.name) {
+    if ((node.qualifier.empty() || column.qualifier == node.qualifier) &&
+        column.name == node.name) {
       matches.push_back(static_cast<int>(index));
     }
   }
@@ -233,7 +251,8 @@ Result<BoundExpr> ExprBinder::BindColumn(const ExprNode& node, const std::vector
   if (matches.size() > 1) {
     std::string options;
     for (int index : matches) options += (options.empty() ? "" : "、") + ColumnName(scope[index]);
-    return ErrorAt(*text_, node.offset, "列名「" + written + "」有歧义，请写明是哪一个：" + options);
+    return ErrorAt(*text_, node.offset,
+                   "列名「" + written + "」有歧义，请写明是哪一个：" + options);
   }
   std::vector<std::string> qualifiers;
   for (const ColumnInfo& column : scope) {
@@ -245,8 +264,9 @@ Result<BoundExpr> ExprBinder::BindColumn(const ExprNode& node, const std::vector
     std::string list;
     for (const std::string& qualifier : qualifiers) list += (list.empty() ? "" : "、") + qualifier;
     std::string hint = NearestName(node.qualifier, qualifiers);
-    return ErrorAt(*text_, node.offset, "这里看不到步骤「" + node.qualifier + "」的列（可用的步骤：" + list + "）" +
-                                            (hint.empty() ? "" : "；是不是「" + hint + "」？"));
+    return ErrorAt(*text_, node.offset,
+                   "这里看不到步骤「" + node.qualifier + "」的列（可用的步骤：" + list + "）" +
+                       (hint.empty() ? "" : "；是不是「" + hint + "」？"));
   }
   std::vector<std::string> names;
   for (const ColumnInfo& column : scope) {
@@ -264,9 +284,10 @@ Result<BoundExpr> ExprBinder::BindColumn(const ExprNode& node, const std::vector
     }
     list += (list.empty() ? "" : "、") + name;
   }
-  return ErrorAt(*text_, node.offset, where + "没有列「" + node.name + "」" +
-                                          (hint.empty() ? "" : "；是不是「" + hint + "」？") +
-                                          (list.empty() ? "" : "（可用的列：" + list + "）"));
+  return ErrorAt(*text_, node.offset,
+                 where + "没有列「" + node.name + "」" +
+                     (hint.empty() ? "" : "；是不是「" + hint + "」？") +
+                     (list.empty() ? "" : "（可用的列：" + list + "）"));
 }
 
 Result<BoundExpr> ExprBinder::BindParam(const ExprNode& node, bool allow_list) {
@@ -274,10 +295,11 @@ Result<BoundExpr> ExprBinder::BindParam(const ExprNode& node, bool allow_list) {
     const BoundParameter& parameter = parameters_[index];
     if (parameter.name != node.text) continue;
     if (parameter.list && !allow_list) {
-      return ErrorAt(*text_, node.offset, "列表参数 $" + node.text + " 只能用在 in 或 contains_any 中");
+      return ErrorAt(*text_, node.offset,
+                     "列表参数 $" + node.text + " 只能用在 in 或 contains_any 中");
     }
-    BoundExpr expr = Node(parameter.list ? BoundKind::kParamList : BoundKind::kParam, parameter.type,
-                          node.offset, "$" + node.text);
+    BoundExpr expr = Node(parameter.list ? BoundKind::kParamList : BoundKind::kParam,
+                          parameter.type, node.offset, "$" + node.text);
     expr.param = static_cast<int>(index);
     return expr;
   }
@@ -286,9 +308,10 @@ Result<BoundExpr> ExprBinder::BindParam(const ExprNode& node, bool allow_list) {
   std::string hint = NearestName(node.text, names);
   std::string list;
   for (const std::string& name : names) list += (list.empty() ? "$" : "、$") + name;
-  return ErrorAt(*text_, node.offset, "未声明的参数「$" + node.text + "」" +
-                                          (hint.empty() ? "" : "；是不是「$" + hint + "」？") +
-                                          "（已声明：" + list + "；新参数请在 parameters 中声明）");
+  return ErrorAt(*text_, node.offset,
+                 "未声明的参数「$" + node.text + "」" +
+                     (hint.empty() ? "" : "；是不是「$" + hint + "」？") + "（已声明：" + list +
+                     "；新参数请在 parameters 中声明）");
 }
 
 Status ExprBinder::CoerceLiteralTo(BoundExpr* literal, const BoundExpr& typed, const ExprNode& at) {
@@ -299,8 +322,9 @@ Status ExprBinder::CoerceLiteralTo(BoundExpr* literal, const BoundExpr& typed, c
     if (type.id == TypeId::kNull) return Status::Ok();
     Result<int64_t> parsed = ParseScalar(type.id, raw);
     if (!parsed.ok()) {
-      return ErrorAt(*text_, literal->offset, Describe(typed) + "是" + TypeLabel(type) + "，而「" + raw +
-                                                   "」不是有效的" + TypeLabel(type) + "：" + parsed.status().message());
+      return ErrorAt(*text_, literal->offset,
+                     Describe(typed) + "是" + TypeLabel(type) + "，而「" + raw + "」不是有效的" +
+                         TypeLabel(type) + "：" + parsed.status().message());
     }
     literal->literal = Value::Scalar(ValueType::Of(type.id), *parsed);
     literal->type = ValueType::Of(type.id);
@@ -317,8 +341,10 @@ Status ExprBinder::CoerceLiteralTo(BoundExpr* literal, const BoundExpr& typed, c
         }
       }
       std::string list;
-      for (const std::string& allowed : *type.enum_values) list += (list.empty() ? "" : "、") + allowed;
-      return ErrorAt(*text_, literal->offset, "「" + raw + "」不是" + Describe(typed) + "的可选值（可选：" + list + "）");
+      for (const std::string& allowed : *type.enum_values)
+        list += (list.empty() ? "" : "、") + allowed;
+      return ErrorAt(*text_, literal->offset,
+                     "「" + raw + "」不是" + Describe(typed) + "的可选值（可选：" + list + "）");
     }
     case LogicalType::kIdCard:
     case LogicalType::kUscc:
@@ -330,8 +356,9 @@ Status ExprBinder::CoerceLiteralTo(BoundExpr* literal, const BoundExpr& typed, c
         normalized = data::NormalizeValue(LogicalType::kUscc, raw, context);
       }
       if (!normalized.ok()) {
-        return ErrorAt(*text_, literal->offset, "「" + raw + "」不是有效的" + TypeLabel(type) + "：" +
-                                                     normalized.status().message());
+        return ErrorAt(
+            *text_, literal->offset,
+            "「" + raw + "」不是有效的" + TypeLabel(type) + "：" + normalized.status().message());
       }
       literal->literal.s = normalized->stored;
       return Status::Ok();
@@ -351,8 +378,10 @@ Result<MatchKind> ExprBinder::Comparable(BoundExpr* a, BoundExpr* b, const ExprN
       return ErrorAt(*text_, b->offset, "与 null 比较得不到结果；判断空值请写 x is null");
     }
   }
-  if (IsStringLiteral(*a) && b->type.id != TypeId::kString) SJ_RETURN_IF_ERROR(CoerceLiteralTo(a, *b, at));
-  if (IsStringLiteral(*b) && a->type.id != TypeId::kString) SJ_RETURN_IF_ERROR(CoerceLiteralTo(b, *a, at));
+  if (IsStringLiteral(*a) && b->type.id != TypeId::kString)
+    SJ_RETURN_IF_ERROR(CoerceLiteralTo(a, *b, at));
+  if (IsStringLiteral(*b) && a->type.id != TypeId::kString)
+    SJ_RETURN_IF_ERROR(CoerceLiteralTo(b, *a, at));
   if (IsStringLiteral(*a) && b->type.id == TypeId::kString && !IsStringLiteral(*b)) {
     SJ_RETURN_IF_ERROR(CoerceLiteralTo(a, *b, at));
   }
@@ -369,7 +398,8 @@ Result<MatchKind> ExprBinder::Comparable(BoundExpr* a, BoundExpr* b, const ExprN
   if ((left.id == TypeId::kDate && right.id == TypeId::kDateTime) ||
       (left.id == TypeId::kDateTime && right.id == TypeId::kDate)) {
     hint = "；取日期时间的日期部分请用 date(x)";
-  } else if ((left.id == TypeId::kString && right.is_numeric()) || (right.id == TypeId::kString && left.is_numeric())) {
+  } else if ((left.id == TypeId::kString && right.is_numeric()) ||
+             (right.id == TypeId::kString && left.is_numeric())) {
     hint = "；文本值要加引号，如 '500'";
   }
   return ErrorAt(*text_, at.offset, TypeIs(*a) + "，不能与" + OperandText(*b) + "比较" + hint);
@@ -383,7 +413,9 @@ Result<BoundExpr> ExprBinder::BindNode(const ExprNode& node, const std::vector<C
       bool decimal = node.text.find('.') != std::string::npos;
       TypeId type = decimal ? TypeId::kDecimal : TypeId::kInt;
       Result<int64_t> value = ParseScalar(type, node.text);
-      if (!value.ok()) return ErrorAt(*text_, node.offset, "数字「" + node.text + "」无效：" + value.status().message());
+      if (!value.ok())
+        return ErrorAt(*text_, node.offset,
+                       "数字「" + node.text + "」无效：" + value.status().message());
       return Literal(Value::Scalar(ValueType::Of(type), *value), node.offset, node.text);
     }
     case ExprKind::kString:
@@ -422,7 +454,8 @@ Result<BoundExpr> ExprBinder::BindNode(const ExprNode& node, const std::vector<C
       if (node.args.size() == 2 && node.args[1].kind == ExprKind::kParam) {
         SJ_ASSIGN_OR_RETURN(BoundExpr param, BindParam(node.args[1], true));
         if (param.kind != BoundKind::kParamList) {
-          return ErrorAt(*text_, node.args[1].offset, "in 后面的参数 " + param.text + " 应为列表参数（类型写作 text[] 等）");
+          return ErrorAt(*text_, node.args[1].offset,
+                         "in 后面的参数 " + param.text + " 应为列表参数（类型写作 text[] 等）");
         }
         BoundExpr item = Node(BoundKind::kParam, param.type, param.offset, param.text);
         SJ_ASSIGN_OR_RETURN(expr.match, Comparable(&value, &item, node));
@@ -471,7 +504,9 @@ Result<BoundExpr> ExprBinder::BindNode(const ExprNode& node, const std::vector<C
       return expr;
     }
     case ExprKind::kInterval:
-      return ErrorAt(*text_, node.offset, "「" + text + "」是一段时间，只能加在日期上或从日期中减去，如 decided_on + 365 days");
+      return ErrorAt(
+          *text_, node.offset,
+          "「" + text + "」是一段时间，只能加在日期上或从日期中减去，如 decided_on + 365 days");
   }
   return Status::Internal("未知的表达式节点");
 }
@@ -485,15 +520,15 @@ Result<BoundExpr> ExprBinder::BindBinary(const ExprNode& node, const std::vector
     SJ_ASSIGN_OR_RETURN(BoundExpr right, BindNode(node.args[1], scope, sink));
     SJ_RETURN_IF_ERROR(RequireBool(left, node.args[0].offset, op + " 的左侧"));
     SJ_RETURN_IF_ERROR(RequireBool(right, node.args[1].offset, op + " 的右侧"));
-    BoundExpr expr = Node(op == "and" ? BoundKind::kAnd : BoundKind::kOr, ValueType::Of(TypeId::kBool),
-                          node.offset, text);
+    BoundExpr expr = Node(op == "and" ? BoundKind::kAnd : BoundKind::kOr,
+                          ValueType::Of(TypeId::kBool), node.offset, text);
     expr.args.push_back(std::move(left));
     expr.args.push_back(std::move(right));
     return expr;
   }
   static const std::pair<const char*, CompareOp> kCompare[] = {
-      {"=", CompareOp::kEq}, {"!=", CompareOp::kNe}, {"<", CompareOp::kLt},
-      {"<=", CompareOp::kLe}, {">", CompareOp::kGt}, {">=", CompareOp::kGe}};
+      {"=", CompareOp::kEq},  {"!=", CompareOp::kNe}, {"<", CompareOp::kLt},
+      {"<=", CompareOp::kLe}, {">", CompareOp::kGt},  {">=", CompareOp::kGe}};
   for (const auto& [symbol, compare] : kCompare) {
     if (op != symbol) continue;
     SJ_ASSIGN_OR_RETURN(BoundExpr left, BindNode(node.args[0], scope, sink));
@@ -537,12 +572,16 @@ Result<BoundExpr> ExprBinder::BindBinary(const ExprNode& node, const std::vector
     bool temporal = base.type.id == TypeId::kDate || base.type.id == TypeId::kDateTime ||
                     (base.type.id == TypeId::kPeriod && unit != "days");
     if (!temporal) {
-      return ErrorAt(*text_, other->offset, TypeIs(base) + "，不能加减「" + ExprToString(*interval) + "」" +
-                                                (base.type.id == TypeId::kPeriod ? "（年月只能加减 months 或 years）" : ""));
+      return ErrorAt(
+          *text_, other->offset,
+          TypeIs(base) + "，不能加减「" + ExprToString(*interval) + "」" +
+              (base.type.id == TypeId::kPeriod ? "（年月只能加减 months 或 years）" : ""));
     }
     if (unit == "years") {
-      BoundExpr twelve = Literal(Value::Scalar(ValueType::Of(TypeId::kInt), 12), amount.offset, "12");
-      BoundExpr months = Node(BoundKind::kArith, ValueType::Of(TypeId::kInt), amount.offset, amount.text + " * 12");
+      BoundExpr twelve =
+          Literal(Value::Scalar(ValueType::Of(TypeId::kInt), 12), amount.offset, "12");
+      BoundExpr months = Node(BoundKind::kArith, ValueType::Of(TypeId::kInt), amount.offset,
+                              amount.text + " * 12");
       months.arith = ArithOp::kMul;
       months.args.push_back(std::move(amount));
       months.args.push_back(std::move(twelve));
@@ -561,18 +600,20 @@ Result<BoundExpr> ExprBinder::BindBinary(const ExprNode& node, const std::vector
   }
   SJ_ASSIGN_OR_RETURN(BoundExpr left, BindNode(node.args[0], scope, sink));
   SJ_ASSIGN_OR_RETURN(BoundExpr right, BindNode(node.args[1], scope, sink));
-  if (op == "-" && left.type.is_temporal() && (right.type.is_temporal() || IsStringLiteral(right))) {
+  if (op == "-" && left.type.is_temporal() &&
+      (right.type.is_temporal() || IsStringLiteral(right))) {
     if (IsStringLiteral(right)) SJ_RETURN_IF_ERROR(CoerceLiteralTo(&right, left, node));
     if (left.type.id != right.type.id) {
       return ErrorAt(*text_, node.offset, TypeIs(left) + "，不能减去" + OperandText(right));
     }
     BoundExpr expr = Node(BoundKind::kFunction, ValueType::Of(TypeId::kInt), node.offset, text);
-    expr.function = left.type.id == TypeId::kPeriod ? FunctionId::kMonthsBetween : FunctionId::kDaysBetween;
+    expr.function =
+        left.type.id == TypeId::kPeriod ? FunctionId::kMonthsBetween : FunctionId::kDaysBetween;
     expr.args.push_back(std::move(right));
     expr.args.push_back(std::move(left));
     return expr;
   }
-  ArithOp arith = op == "+" ? ArithOp::kAdd
+  ArithOp arith = op == "+"   ? ArithOp::kAdd
                   : op == "-" ? ArithOp::kSub
                   : op == "*" ? ArithOp::kMul
                   : op == "/" ? ArithOp::kDiv
@@ -581,7 +622,8 @@ Result<BoundExpr> ExprBinder::BindBinary(const ExprNode& node, const std::vector
   if (!result) {
     const BoundExpr& bad = left.type.is_numeric() ? right : left;
     std::string hint;
-    if (bad.type.is_temporal()) hint = "；日期加减请写 decided_on + 30 days，日期之差请写 b - a 或 days_between(a, b)";
+    if (bad.type.is_temporal())
+      hint = "；日期加减请写 decided_on + 30 days，日期之差请写 b - a 或 days_between(a, b)";
     if (left.type.id == TypeId::kMoney && right.type.id == TypeId::kMoney) hint = "；金额不能相乘";
     if (bad.type.id == TypeId::kString) hint = "；拼接文本请用 concat(a, b)";
     return ErrorAt(*text_, node.offset, "不能计算「" + text + "」：" + TypeIs(bad) + hint);
@@ -599,7 +641,9 @@ Result<BoundExpr> ExprBinder::BindCall(const ExprNode& node, const std::vector<C
   AggregateId aggregate;
   if (IsAggregateName(node.text, &aggregate)) {
     if (sink == nullptr) {
-      return ErrorAt(*text_, node.offset, "聚合函数 " + node.text + " 只能用在 aggregate 或 rolling 步骤的输出和 having 中");
+      return ErrorAt(
+          *text_, node.offset,
+          "聚合函数 " + node.text + " 只能用在 aggregate 或 rolling 步骤的输出和 having 中");
     }
     BoundAggregate call;
     call.function = aggregate;

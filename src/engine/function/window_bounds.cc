@@ -44,6 +44,12 @@ namespace {
 std::optional<int64_t> BoundValue(const std::optional<BoundExpr>& bound, const std::vector<std::vector<Value>>& params) {
   if (!bound) return std::nullopt;
   if (bound->kind == BoundKind::kLiteral) return bound->literal.i;
+  if (bound->kind == BoundKind::kNegate) {  // -$param
+    std::optional<BoundExpr> operand = bound->args[0];
+    std::optional<int64_t> value = BoundValue(operand, params);
+    if (!value) return std::nullopt;
+    return -*value;
+  }
   const std::vector<Value>& values = params[bound->param];
   if (values.empty() || values[0].null) return std::nullopt;
   return values[0].i;

@@ -800,9 +800,10 @@ bool ParseIntervalText(std::string_view raw, SpecText* lower, SpecText* upper,
     const std::string& value = bound->text;
     if (value.empty()) continue;
     bool ok;
-    if (value[0] == '$') {
-      ok = value.size() > 1;
-      for (size_t pos = 1; pos < value.size(); ++pos) {
+    size_t sign = value[0] == '-' && value.size() > 1 && value[1] == '$' ? 1 : 0;  // -$param
+    if (value[sign] == '$') {
+      ok = value.size() > sign + 1;
+      for (size_t pos = sign + 1; pos < value.size(); ++pos) {
         char c = value[pos];
         ok = ok && ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_');
       }
@@ -812,7 +813,7 @@ bool ParseIntervalText(std::string_view raw, SpecText* lower, SpecText* upper,
       for (size_t pos = start; pos < value.size(); ++pos) ok = ok && value[pos] >= '0' && value[pos] <= '9';
     }
     if (!ok) {
-      *reason = "区间的端点「" + value + "」应为整数（可带负号）或整数参数，如 $window_days";
+      *reason = "区间的端点「" + value + "」应为整数（可带负号）或整数参数（可带负号），如 $window_days、-$window_days";
       return false;
     }
   }

@@ -1,45 +1,25 @@
 // Tests of the `shujian` binary as a user and a script see it: exit codes, stdout that is pure
 // JSON with --json, the JSON shapes of shared/spec/cli.md, and messages on stderr.
 #include <gtest/gtest.h>
-#include <nlohmann/json.hpp>
 #include <sys/wait.h>
 
 #include <array>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <sstream>
+
+#include "shujian_process.h"
 
 namespace {
 
-struct Outcome {
-  int exit_code;
-  std::string out;
-  std::string err;
-};
+using Outcome = shujian::testing_support::ProcessOutcome;
 
-// Runs the shujian binary with `arguments` (a shell-quoted string), `stdin_text` on its
-// standard input and `environment` ("NAME=value ...") added to its environment.
+// Runs the shujian binary (see tests/support/shujian_process.h).
 Outcome Shujian(const std::string& arguments, const std::string& stdin_text = "",
                 const std::string& environment = "") {
-  std::filesystem::path directory = std::filesystem::temp_directory_path();
-  std::string stem = "shujian_cli_test_" + std::to_string(::getpid());
-  std::string err_path = (directory / (stem + ".err")).string();
-  std::string in_path = (directory / (stem + ".in")).string();
-  std::ofstream(in_path) << stdin_text;
-  std::string command = environment + " " + std::string(SHUJIAN_BINARY) + " " + arguments + " <" + in_path + " 2>" +
-                        err_path;
-  FILE* pipe = ::popen(command.c_str(), "r");
-  std::string out;
-  std::array<char, 4096> buffer;
-  size_t read;
-  while ((read = std::fread(buffer.data(), 1, buffer.size(), pipe)) > 0) out.append(buffer.data(), read);
-  int status = ::pclose(pipe);
-  std::stringstream err;
-  err << std::ifstream(err_path).rdbuf();
-  std::filesystem::remove(err_path);
-  std::filesystem::remove(in_path);
-  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, out, err.str()};
+  return shujian::testing_support::RunShujian(arguments, stdin_text, environment);
 }
 
 class CliTest : public ::testing::Test {
@@ -71,7 +51,8 @@ TEST_F(CliTest, HelpAndVersion) {
 }
 
 TEST_F(CliTest, CheckIdMatchesTheContractExample) {
-  Outcome outcome = Shujian("check id 420304800101251 420304198001011236 --json --as-of 2026-11-30");
+  Outcome outcome =
+      Shujian("check id 420304800101251 420304198001011236 --json --as-of 2026-11-30");
   EXPECT_EQ(outcome.exit_code, 1);
   nlohmann::json document = nlohmann::json::parse(outcome.out);
   nlohmann::json expected = nlohmann::json::parse(R"({"results": [
@@ -87,7 +68,7 @@ TEST_F(CliTest, CheckExitCodes) {
   EXPECT_EQ(Shujian("check uscc 91350100M000100Y44").exit_code, 1);
   EXPECT_EQ(Shujian("check plate 鄂C·12345 鄂CD12345").exit_code, 0);
   EXPECT_EQ(Shujian("check date 2023年2月16日 2023-02-30").exit_code, 1);
-  EXPECT_EQ(Shujian("check id").exit_code, 2);         // no value
+  EXPECT_EQ(Shujian("check id").exit_code, 2);          // no value
   EXPECT_EQ(Shujian("check nonsense 1").exit_code, 2);  // unknown kind
   EXPECT_EQ(Shujian("check id 1 --as-of yesterday").exit_code, 2);
   EXPECT_EQ(Shujian("no-such-command").exit_code, 2);
@@ -105,7 +86,9 @@ TEST_F(CliTest, HumanOutputSaysWhyAValueIsInvalid) {
   Outcome outcome = Shujian("check id 420304198001011236");
   EXPECT_EQ(outcome.out, "420304198001011236：无效，校验位错误，应为5\n");
   Outcome uscc = Shujian("check uscc 91350100M000100Y43");
-  EXPECT_EQ(uscc.out, "91350100M000100Y43：有效 → 91350100M000100Y43（工商（市场监管），企业，福建省福州市）\n");
+  EXPECT_EQ(
+      uscc.out,
+      "91350100M000100Y43：有效 → 91350100M000100Y43（工商（市场监管），企业，福建省福州市）\n");
 }
 
 TEST_F(CliTest, InitCreatesThenReportsUpToDate) {
@@ -122,7 +105,8 @@ TEST_F(CliTest, InitCreatesThenReportsUpToDate) {
 }
 
 TEST_F(CliTest, InitRefusesANonDatabase) {
-  std::ofstream(db_) << "not a database, but a text file that is long enough to be read as a header";
+  std::ofstream(db_)
+      << "not a database, but a text file that is long enough to be read as a header";
   Outcome outcome = Shujian("init --db " + db_);
   EXPECT_EQ(outcome.exit_code, 2);
   EXPECT_NE(outcome.err.find("不是 SQLite 数据库"), std::string::npos) << outcome.err;
@@ -150,14 +134,16 @@ TEST_F(CliTest, ImportRejectsAndDatasetsAsTheContractSays) {
   const std::string csv = db_ + ".csv";
   std::ofstream(csv) << "身份证号,姓名,死亡日期\n420304198001012510,张三,2023-01-01\n"
                         "11010519491231002X,李四,2023-02-01\n42030419800101123,王五,2023-03-01\n";
-  Outcome first = Shujian("--db " + db_ + " import death_record " + csv + " --source 民政局 --json");
+  Outcome first =
+      Shujian("--db " + db_ + " import death_record " + csv + " --source 民政局 --json");
   EXPECT_EQ(first.exit_code, 1) << "a rejected row needs attention: " << first.err;
   nlohmann::ordered_json imported = nlohmann::ordered_json::parse(first.out);
   std::vector<std::string> keys;
   for (const auto& [key, value] : imported.items()) keys.push_back(key);
   ASSERT_GE(keys.size(), 7u);
   EXPECT_EQ(std::vector<std::string>(keys.begin(), keys.begin() + 7),
-            (std::vector<std::string>{"batch", "dataset", "files", "rows", "accepted", "rejected", "unchanged"}));
+            (std::vector<std::string>{"batch", "dataset", "files", "rows", "accepted", "rejected",
+                                      "unchanged"}));
   EXPECT_EQ(imported["batch"], "b-000001");
   EXPECT_EQ(imported["dataset"], "death_record");
   EXPECT_EQ(imported["files"], 1);
@@ -165,7 +151,8 @@ TEST_F(CliTest, ImportRejectsAndDatasetsAsTheContractSays) {
   EXPECT_EQ(imported["accepted"], 2);
   EXPECT_EQ(imported["rejected"], 1);
   EXPECT_EQ(imported["unchanged"], 0);
-  EXPECT_EQ(first.err.find('\r'), std::string::npos) << "no progress bar when stderr is not a terminal";
+  EXPECT_EQ(first.err.find('\r'), std::string::npos)
+      << "no progress bar when stderr is not a terminal";
   EXPECT_NE(first.err.find("shujian rejects b-000001"), std::string::npos) << first.err;
 
   Outcome second = Shujian("--db " + db_ + " import death_record " + csv + " --json");
@@ -210,7 +197,8 @@ TEST_F(CliTest, ImportRefusesAFileWithoutARequiredColumn) {
   Outcome outcome = Shujian("--db " + db_ + " import death_record " + csv + " --json");
   EXPECT_EQ(outcome.exit_code, 2);
   EXPECT_EQ(outcome.out, "");
-  EXPECT_NE(outcome.err.find(std::filesystem::path(csv).filename().string()), std::string::npos) << outcome.err;
+  EXPECT_NE(outcome.err.find(std::filesystem::path(csv).filename().string()), std::string::npos)
+      << outcome.err;
   EXPECT_NE(outcome.err.find("「姓名」"), std::string::npos) << outcome.err;
   nlohmann::json all = nlohmann::json::parse(Shujian("--db " + db_ + " datasets --json").out);
   for (const auto& dataset : all["datasets"]) EXPECT_EQ(dataset["batch_count"], 0);
@@ -230,7 +218,8 @@ TEST_F(CliTest, TemplateWritesAWorkbook) {
   std::filesystem::remove(out);
   EXPECT_EQ(Shujian("template nothing --out " + out).exit_code, 2);
   EXPECT_EQ(Shujian("template admin_case --out /nonexistent/dir/t.xlsx").exit_code, 2);
-  for (const char* command : {"import --help", "rejects --help", "datasets --help", "template --help"}) {
+  for (const char* command :
+       {"import --help", "rejects --help", "datasets --help", "template --help"}) {
     Outcome help = Shujian(command);
     EXPECT_EQ(help.exit_code, 0) << command;
     EXPECT_NE(help.out.find("示例"), std::string::npos) << command;
@@ -243,7 +232,8 @@ TEST_F(CliTest, TemplateWritesAWorkbook) {
 // plants, exit 0), enters the city's organisations and accounts, and refuses to overwrite an
 // existing database unless asked (--fresh).
 TEST_F(CliTest, DemoBuildsTheCityAndRefusesAnExistingDatabase) {
-  std::filesystem::path files = std::filesystem::temp_directory_path() / ("shujian_cli_demo_" + std::to_string(::getpid()));
+  std::filesystem::path files =
+      std::filesystem::temp_directory_path() / ("shujian_cli_demo_" + std::to_string(::getpid()));
   std::filesystem::remove_all(files);
   Outcome built = Shujian("--db " + db_ + " demo --json --out " + files.string());
   ASSERT_EQ(built.exit_code, 0) << built.err << built.out.substr(0, 2000);
@@ -261,6 +251,14 @@ TEST_F(CliTest, DemoBuildsTheCityAndRefusesAnExistingDatabase) {
 
   Outcome todo = Shujian("--db " + db_ + " heritage list --as zhangjian --json");
   EXPECT_EQ(todo.exit_code, 0) << todo.err;
+
+  // The plan of a model run on the imported rows: actual row counts, nothing stored.
+  Outcome explained =
+      Shujian("--db " + db_ + " model explain heritage-at-risk --data --as-of 2024-03-31 --json");
+  ASSERT_EQ(explained.exit_code, 0) << explained.err;
+  nlohmann::json plan = nlohmann::json::parse(explained.out);
+  ASSERT_FALSE(plan["steps"].empty());
+  EXPECT_EQ(plan["steps"][0]["actual_rows"], 358) << plan["steps"][0].dump();
 
   Outcome again = Shujian("--db " + db_ + " demo --out " + files.string());
   EXPECT_EQ(again.exit_code, 2);

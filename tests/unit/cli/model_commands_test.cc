@@ -2,47 +2,38 @@
 // `leads` — exit codes, stdout that is one JSON document with --json, messages with
 // file:line:column on stderr.
 #include <gtest/gtest.h>
-#include <nlohmann/json.hpp>
 #include <sys/wait.h>
 
 #include <array>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <sstream>
+
+#include "shujian_process.h"
 
 namespace {
 
-struct Outcome {
-  int exit_code;
-  std::string out;
-  std::string err;
-};
+using Outcome = shujian::testing_support::ProcessOutcome;
 
 class ModelCommandsTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    directory_ = std::filesystem::temp_directory_path() / ("shujian_model_cli_" + std::to_string(::getpid()));
+    directory_ = std::filesystem::temp_directory_path() /
+                 ("shujian_model_cli_" + std::to_string(::getpid()));
     std::filesystem::remove_all(directory_);
     std::filesystem::create_directories(directory_ / "models");
   }
   void TearDown() override { std::filesystem::remove_all(directory_); }
 
   Outcome Shujian(const std::string& arguments) {
-    std::string err_path = (directory_ / "stderr").string();
-    std::string command = std::string(SHUJIAN_BINARY) + " " + arguments + " </dev/null 2>" + err_path;
-    FILE* pipe = ::popen(command.c_str(), "r");
-    std::string out;
-    std::array<char, 4096> buffer;
-    size_t read;
-    while ((read = std::fread(buffer.data(), 1, buffer.size(), pipe)) > 0) out.append(buffer.data(), read);
-    int status = ::pclose(pipe);
-    std::stringstream err;
-    err << std::ifstream(err_path).rdbuf();
-    return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, out, err.str()};
+    return shujian::testing_support::RunShujian(arguments);
   }
 
-  std::string Example() const { return std::string(SHUJIAN_SOURCE_DIR) + "/tests/golden/models/penalty_example.yaml"; }
+  std::string Example() const {
+    return std::string(SHUJIAN_SOURCE_DIR) + "/tests/golden/models/penalty_example.yaml";
+  }
 
   std::filesystem::path directory_;
 };
@@ -55,13 +46,16 @@ TEST_F(ModelCommandsTest, CheckPassesAndFailsWithPositions) {
   EXPECT_EQ(document["files"][0]["model"], "example-penalty-instead-of-prosecution");
 
   std::string broken = (directory_ / "broken.yaml").string();
-  std::ofstream(broken) << "id: b\nversion: 1\ntitle: t\nlegal_basis: x\nsubject: record\nrules: {a: a}\npipeline:\n"
-                           "  - name: cases\n    read: admin_case\n    where: decided_on > 500\n"
-                           "  - emit: a\n    subject: {kind: record, of: cases}\n    title: t\n";
+  std::ofstream(broken)
+      << "id: b\nversion: 1\ntitle: t\nlegal_basis: x\nsubject: record\nrules: {a: a}\npipeline:\n"
+         "  - name: cases\n    read: admin_case\n    where: decided_on > 500\n"
+         "  - emit: a\n    subject: {kind: record, of: cases}\n    title: t\n";
   Outcome bad = Shujian("model check " + broken);
   EXPECT_EQ(bad.exit_code, 2);
   EXPECT_EQ(bad.out, "");
-  EXPECT_NE(bad.err.find("broken.yaml:10:12：「decided_on」是日期，不能与数字 500 比较"), std::string::npos) << bad.err;
+  EXPECT_NE(bad.err.find("broken.yaml:10:12：「decided_on」是日期，不能与数字 500 比较"),
+            std::string::npos)
+      << bad.err;
   EXPECT_EQ(Shujian("model check " + (directory_ / "missing.yaml").string()).exit_code, 2);
 }
 
@@ -76,14 +70,17 @@ TEST_F(ModelCommandsTest, TestRunsFixturesAndReportsFailures) {
   std::stringstream text;
   text << in.rdbuf();
   std::string wrong = text.str();
-  wrong.replace(wrong.find("- {subject: ZR-3, rules: [b]}"), std::string("- {subject: ZR-3, rules: [b]}").size(),
+  wrong.replace(wrong.find("- {subject: ZR-3, rules: [b]}"),
+                std::string("- {subject: ZR-3, rules: [b]}").size(),
                 "- {subject: ZR-2, rules: [b]}");
   std::ofstream(directory_ / "models" / "wrong.yaml") << wrong;
   Outcome failed = Shujian("model test " + (directory_ / "models" / "wrong.yaml").string());
   EXPECT_EQ(failed.exit_code, 1);
-  EXPECT_NE(failed.out.find("失败  example-penalty-instead-of-prosecution · 二年内第三次非法采矿"), std::string::npos)
+  EXPECT_NE(failed.out.find("失败  example-penalty-instead-of-prosecution · 二年内第三次非法采矿"),
+            std::string::npos)
       << failed.out;
-  EXPECT_NE(failed.out.find("应产生对象为「ZR-2」的线索，实际没有"), std::string::npos) << failed.out;
+  EXPECT_NE(failed.out.find("应产生对象为「ZR-2」的线索，实际没有"), std::string::npos)
+      << failed.out;
 
   // The library's models (shipped plus --models): the wrong one is found by id.
   Outcome all = Shujian("model test --models " + (directory_ / "models").string() + " --json");
@@ -120,7 +117,9 @@ TEST_F(ModelCommandsTest, ExplainShowsThePlan) {
   EXPECT_EQ(document["leads"], 1);
   EXPECT_EQ(document["steps"][0]["actual_rows"], 2);
   EXPECT_EQ(Shujian("model explain " + Example() + " --fixture 没有这个").exit_code, 2);
-  EXPECT_EQ(Shujian("model explain " + Example() + " --param 没有=1 --fixture 达到数量标准未移送").exit_code, 2);
+  EXPECT_EQ(Shujian("model explain " + Example() + " --param 没有=1 --fixture 达到数量标准未移送")
+                .exit_code,
+            2);
 }
 
 TEST_F(ModelCommandsTest, LeadsOnAnEmptyDatabase) {

@@ -11,13 +11,11 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "shujian_process.h"
+
 namespace {
 
-struct CommandRun {
-  int exit_code;
-  std::string out;
-  std::string err;
-};
+using CommandRun = shujian::testing_support::ProcessOutcome;
 
 class WorkflowCliTest : public ::testing::Test {
  protected:
@@ -31,19 +29,10 @@ class WorkflowCliTest : public ::testing::Test {
   }
   void TearDown() override { std::filesystem::remove_all(directory_); }
 
-  // Runs `shujian --db <test db> <arguments>` with stdout and stderr captured in files.
+  // Runs `shujian --db <test db> <arguments>`.
   CommandRun Shujian(const std::string& arguments) {
-    std::string out = (directory_ / "out.txt").string();
-    std::string err = (directory_ / "err.txt").string();
-    std::string command = std::string(SHUJIAN_BINARY) + " --db " + (directory_ / "t.db").string() +
-                          " " + arguments + " >" + out + " 2>" + err + " </dev/null";
-    int status = std::system(command.c_str());
-    auto slurp = [](const std::string& path) {
-      std::stringstream text;
-      text << std::ifstream(path).rdbuf();
-      return text.str();
-    };
-    return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, slurp(out), slurp(err)};
+    return shujian::testing_support::RunShujian("--db " + (directory_ / "t.db").string() + " " +
+                                                arguments);
   }
 
   nlohmann::json Json(const std::string& arguments) {
