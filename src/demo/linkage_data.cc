@@ -614,7 +614,11 @@ class LinkageGenerator {
       for (const Row& clean : rows) {
         Row row = clean;
         ApplyNoise(&row, noise_counter++);
-        bool mangled = writer_options.ids_as_numbers && row["party_type"] == "个人";
+        // Only an ID of 18 digits becomes a number cell (one ending in X, or written with noise,
+        // stays text and imports).
+        const std::string& id = row["party_id"];
+        bool mangled = writer_options.ids_as_numbers && row["party_type"] == "个人" && id.size() == 18 &&
+                       id.find_first_not_of("0123456789") == std::string::npos;
         SJ_RETURN_IF_ERROR(table->Write(row, mangled));
       }
       SJ_RETURN_IF_ERROR(WriteRejectedRows(agency, table.get()));
