@@ -34,7 +34,8 @@ check: test fuzz
 
 # The demonstration city: its agencies' files imported, every model run, leads against the plants.
 DEMO_DIR ?= $(BUILD_DIR)/demo
-demo: build
+demo: configure
+	@cmake --build $(BUILD_DIR) --target shujian -j $(JOBS)
 	@$(BUILD_DIR)/shujian --db $(DEMO_DIR)/shujian.db demo --fresh --out $(DEMO_DIR)/files
 
 # Benchmarks: a Release build with the DuckDB peer from npm (bench/fetch-duckdb.sh).
