@@ -53,7 +53,18 @@ bool IsAsciiSpace(char c) {
 
 }  // namespace
 
-std::string FoldFullWidth(std::string_view text) {
+namespace {
+
+// Whether full-width `code_point` (U+FF01..U+FF5E) folds under `which`.
+bool Folds(char32_t code_point, FullWidth which) {
+  if (which == FullWidth::kAll) return true;
+  char32_t ascii = code_point - 0xFF01 + 0x21;
+  return (ascii >= U'0' && ascii <= U'9') || (ascii >= U'A' && ascii <= U'Z') || (ascii >= U'a' && ascii <= U'z');
+}
+
+}  // namespace
+
+std::string FoldFullWidth(std::string_view text, FullWidth which) {
   // Fast path: full-width forms and U+3000 are encoded with lead bytes 0xEF and 0xE3; valid
   // text without them is returned as it is.
   bool may_fold = false;
@@ -75,7 +86,7 @@ std::string FoldFullWidth(std::string_view text) {
       if ((bytes[pos] == 0xEF || bytes[pos] == 0xE3) && pos + 2 < text.size()) {
         char32_t code_point = static_cast<char32_t>((bytes[pos] & 0x0F) << 12 | (bytes[pos + 1] & 0x3F) << 6 |
                                                     (bytes[pos + 2] & 0x3F));
-        if (code_point >= 0xFF01 && code_point <= 0xFF5E) {
+        if (code_point >= 0xFF01 && code_point <= 0xFF5E && Folds(code_point, which)) {
           out.push_back(static_cast<char>(code_point - 0xFF01 + 0x21));
           pos += 2;
           continue;
@@ -96,7 +107,7 @@ std::string FoldFullWidth(std::string_view text) {
   char32_t code_point;
   while (pos < text.size()) {
     DecodeUtf8(text, &pos, &code_point);
-    if (IsFullWidthAscii(code_point)) {
+    if (IsFullWidthAscii(code_point) && (code_point == 0x3000 || Folds(code_point, which))) {
       AppendNfkc(code_point, &out);
     } else {
       AppendUtf8(code_point, &out);

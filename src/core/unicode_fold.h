@@ -3,8 +3,9 @@
 //
 // Two strengths:
 //  - FoldFullWidth: only full-width ASCII (U+FF01..U+FF5E) and the ideographic space (U+3000)
-//    become their ASCII forms. This is what stored text gets: "１２３ ＡＢＣ" → "123 ABC";
-//    nothing else is touched, so a name stays as the agency wrote it.
+//    become their ASCII forms: "１２３ ＡＢＣ" → "123 ABC", what codes, numbers and dates get.
+//    With FullWidth::kLettersAndDigits the full-width punctuation of Chinese text （，：；）
+//    stays as written: what free text and names get. Nothing else is touched.
 //  - NfkcFold: full NFKC, for keys used in matching (case numbers, normalised names).
 // Neither changes Chinese characters (traditional → simplified is core/simplified_chinese.h).
 //
@@ -17,8 +18,13 @@
 
 namespace shujian {
 
+enum class FullWidth {
+  kAll,                // every full-width ASCII form
+  kLettersAndDigits,   // only Ａ–Ｚ, ａ–ｚ, ０–９ (and U+3000); punctuation kept
+};
+
 // Full-width ASCII and U+3000 → ASCII; all else unchanged. Invalid UTF-8 → U+FFFD.
-std::string FoldFullWidth(std::string_view text);
+std::string FoldFullWidth(std::string_view text, FullWidth which = FullWidth::kAll);
 
 // Unicode NFKC. Invalid UTF-8 → U+FFFD.
 std::string NfkcFold(std::string_view text);

@@ -102,8 +102,13 @@ Result<NormalizedValue> NormalizeValue(LogicalType type, std::string_view raw,
                                        const NormalizeContext& context) {
   std::string text = TrimSpaces(FoldFullWidth(raw));
   switch (type) {
-    case LogicalType::kText:
-      return NormalizedValue{text, NormalizeNameForMatching(text), {}};
+    case LogicalType::kText: {
+      // Free text keeps the full-width punctuation of Chinese （，：）as written; full-width
+      // letters and digits become ASCII; its matching form folds everything.
+      std::string kept = TrimSpaces(FoldFullWidth(raw, FullWidth::kLettersAndDigits));
+      std::string match = NormalizeNameForMatching(kept);
+      return NormalizedValue{std::move(kept), std::move(match), {}};
+    }
     case LogicalType::kInteger: {
       FixedPointOptions options;
       options.scale = 0;

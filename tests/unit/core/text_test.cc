@@ -40,6 +40,9 @@ TEST(Utf8Test, RejectsInvalidSequences) {
 TEST(UnicodeFoldTest, FullWidthOnly) {
   EXPECT_EQ(FoldFullWidth("ＡＢＣ１２３　（ｘ）"), "ABC123 (x)");
   EXPECT_EQ(FoldFullWidth("① ㎡ 〔2023〕"), "① ㎡ 〔2023〕");  // untouched: not full-width ASCII
+  // Letters and digits only: the punctuation of Chinese text stays as written.
+  EXPECT_EQ(FoldFullWidth("ＡＢＣ１２３　（ｘ），：", FullWidth::kLettersAndDigits), "ABC123 （x），：");
+  EXPECT_EQ(FoldFullWidth("Ａ\xff（", FullWidth::kLettersAndDigits), "A\uFFFD（") << "invalid UTF-8";
   EXPECT_EQ(NfkcFold("① ㎡ ＡＢ"), "1 m2 AB");
   EXPECT_EQ(NfkcFold("plain"), "plain");
 }

@@ -35,6 +35,9 @@ TEST(LogicalTypeTest, NamesRoundTrip) {
 
 TEST(ValueNormalizerTest, EachType) {
   EXPECT_EQ(Stored(LogicalType::kText, "　张三ＡＢ "), "张三AB");
+  // Free text keeps the full-width punctuation of Chinese as the agency wrote it.
+  EXPECT_EQ(Stored(LogicalType::kText, "十堰市某某物流有限公司（郧阳），罚款１０００元"),
+            "十堰市某某物流有限公司（郧阳），罚款1000元");
   EXPECT_EQ(Stored(LogicalType::kInteger, "1,200"), "1200");
   EXPECT_EQ(Stored(LogicalType::kInteger, "12.0"), "12");
   EXPECT_EQ(Stored(LogicalType::kInteger, "12.5"), "error: 「12.5」应为整数");
