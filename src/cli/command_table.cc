@@ -8,10 +8,13 @@ std::span<const RegisterCommand> CommandTable() {
   static constexpr RegisterCommand kCommands[] = {
       RegisterInitCommand,
       RegisterCheckCommand,
+      RegisterImportCommand,
+      RegisterRejectsCommand,
+      RegisterDatasetsCommand,
+      RegisterTemplateCommand,
       RegisterModelsCommand,
       RegisterModelCommand,
       RegisterRunCommand,
-      RegisterDemoCommand,
       RegisterLeadsCommand,
       RegisterLeadCommand,
       RegisterCaseHandlingCommands,
@@ -22,10 +25,7 @@ std::span<const RegisterCommand> CommandTable() {
       RegisterOrgCommand,
       RegisterUserCommand,
       RegisterAuditCommand,
-      RegisterImportCommand,
-      RegisterRejectsCommand,
-      RegisterDatasetsCommand,
-      RegisterTemplateCommand,
+      RegisterDemoCommand,
       RegisterUnavailableCommands,
   };
   return kCommands;
