@@ -479,6 +479,13 @@ class SpecParser {
       case StepKind::kRolling: {
         SJ_ASSIGN_OR_RETURN(step->aggregates, NamedExprMap(op, "rolling"));
         SJ_ASSIGN_OR_RETURN(step->partition_by, ExprList(item["partition_by"], "partition_by"));
+        for (const NamedExpr& key : step->partition_by) {
+          if (key.name.empty()) continue;
+          // A rolling step adds only its aggregates: a named key would be a column no one can read.
+          return ErrorAt(item["partition_by"], "rolling 的 partition_by 不能写成 {" + key.name +
+                                                   ": 表达式}：滚动窗口只增加聚合列；请先用 compute 步骤算出「" +
+                                                   key.name + "」，再按它分区");
+        }
         SJ_ASSIGN_OR_RETURN(step->order_by, Text(item["order_by"], "order_by（按哪个日期排序）"));
         if (!item["window"].IsDefined()) return ErrorAt(item, "rolling 需要 window，如 {days: \"[-364, 0]\"}");
         SJ_ASSIGN_OR_RETURN(WindowSpec window, Window(item["window"], true));
