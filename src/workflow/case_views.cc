@@ -4,6 +4,7 @@
 #include <set>
 
 #include "core/date_parse.h"
+#include "core/utf8.h"
 #include "workflow/lead_subject.h"
 #include "workflow/masking.h"
 
@@ -179,15 +180,57 @@ class ViewBuilder {
   }
 
   // The lead with its subject and evidence masked for the viewer.
+  // The people's names of a lead: its subject's when the subject is a person, and the values of
+  // the evidence's name columns that read like a person's (at most 4 characters, no word of an
+  // organisation — a company named in a title stays readable).
+  std::set<std::string> PeopleNames(const store::Lead& lead) const {
+    std::set<std::string> names;
+    if (lead.subject.kind == "person") names.insert(lead.subject.label);
+    for (const store::EvidenceRow& row : lead.evidence) {
+      Json values = Json::parse(row.values_json, nullptr, false);
+      if (!values.is_object()) continue;
+      for (const std::string& field : procedure_.access().name_fields) {
+        auto value = values.find(field);
+        if (value == values.end() || !value->is_string()) continue;
+        std::string name = value->get<std::string>();
+        bool organisation = CodePointCount(name) > 4;
+        for (const char* word : {"公司", "局", "厂", "店", "社", "中心", "队", "所", "院"}) {
+          organisation = organisation || name.find(word) != std::string::npos;
+        }
+        if (!organisation) names.insert(std::move(name));
+      }
+    }
+    names.erase("");
+    return names;
+  }
+
+  // `text` with the ID numbers and each of `names` masked for `level`.
+  static std::string MaskPeopleInText(std::string text, const std::set<std::string>& names,
+                                      PersonalDataView level) {
+    text = MaskIdNumbersInText(text, level);
+    if (level == PersonalDataView::kPlain) return text;
+    for (const std::string& name : names) {
+      std::string masked = MaskName(name, level);
+      for (size_t at = text.find(name); at != std::string::npos;
+           at = text.find(name, at + masked.size())) {
+        text.replace(at, name.size(), masked);
+      }
+    }
+    return text;
+  }
+
   store::Lead MaskLead(store::Lead lead) {
     PersonalDataView level = view();
+    const std::set<std::string> people = PeopleNames(lead);
+    lead.title = MaskPeopleInText(lead.title, people, level);
+    if (lead.subject.kind == "record")
+      lead.subject.label = MaskPeopleInText(lead.subject.label, people, level);
     if (lead.subject.kind == "person") {
       lead.subject.key = MaskIdNumber(lead.subject.key, level);
       lead.subject.label = MaskName(lead.subject.label, level);
     } else if (lead.subject.kind == "vehicle") {
       lead.subject.key = MaskPlate(lead.subject.key, level);
     }
-    lead.title = MaskIdNumbersInText(lead.title, level);
     Json facts = Json::parse(lead.facts_json, nullptr, false);
     if (facts.is_object()) {
       MaskPersonalFields(&facts, procedure_.access(), level);
@@ -358,6 +401,40 @@ Result<LeadView> CaseViews::ShowLead(const std::string& actor_login, const std::
   }
   if (audit_plain) SJ_RETURN_IF_ERROR(AuditPlainView(context_, actor_login, "lead", id));
   return view;
+}
+
+Result<std::vector<store::Lead>> CaseViews::ListLeads(const std::string& actor_login,
+                                                      const store::LeadFilter& filter, Date as_of,
+                                                      int* hidden) const {
+  std::vector<store::Lead> visible;
+  *hidden = 0;
+  bool audit_plain = false;
+  {
+    SJ_ASSIGN_OR_RETURN(Reading reading, BeginCaseReading(context_, actor_login, "查看线索列表"));
+    std::unique_ptr<store::Transaction> transaction = std::move(reading.transaction);
+    const Actor& actor = reading.actor;
+    AccessPolicy policy = context_.policy();
+    SJ_ASSIGN_OR_RETURN(std::vector<store::Lead> leads, transaction->leads().ListLeads(filter));
+    ViewBuilder builder(context_, *transaction, actor, as_of);
+    for (const store::Lead& summary : leads) {
+      SJ_ASSIGN_OR_RETURN(std::optional<store::LeadHandling> handling,
+                          transaction->lead_handling().GetHandling(summary.id));
+      ActTarget target{summary.id, handling ? handling->org_code : "",
+                       handling ? handling->dept_code : "", handling ? handling->assignee : "", ""};
+      if (!policy.CanReadLead(actor, target)) {
+        ++*hidden;
+        continue;
+      }
+      SJ_ASSIGN_OR_RETURN(std::optional<store::Lead> lead,
+                          transaction->leads().GetLead(summary.id));
+      if (!lead) continue;
+      audit_plain = audit_plain || (builder.view() == PersonalDataView::kPlain &&
+                                    HasPersonalData(*lead, context_.procedure->access()));
+      visible.push_back(builder.MaskLead(*lead));
+    }
+  }
+  if (audit_plain) SJ_RETURN_IF_ERROR(AuditPlainView(context_, actor_login, "lead", "线索列表"));
+  return visible;
 }
 
 Result<SubjectView> CaseViews::ShowSubject(const std::string& actor_login, const std::string& kind,

@@ -120,6 +120,11 @@ class CaseViews {
   // `key` is normalised like the leads' (an ID number, credit code or plate in any accepted form).
   Result<SubjectView> ShowSubject(const std::string& actor, const std::string& kind,
                                   const std::string& key, Date as_of) const;
+  // The leads matching `filter` that the viewer may see, with their evidence, masked for the
+  // viewer (a plain view of personal data is audited); `hidden` counts the others.
+  Result<std::vector<store::Lead>> ListLeads(const std::string& actor,
+                                             const store::LeadFilter& filter, Date as_of,
+                                             int* hidden) const;
   // Matters of `machine` (all when empty) the viewer may see, open ones only when `open_only`.
   Result<std::vector<MatterSummary>> ListMatters(const std::string& actor,
                                                  const std::string& machine, bool open_only) const;

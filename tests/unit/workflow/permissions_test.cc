@@ -243,6 +243,23 @@ TEST_F(PermissionsTest, PersonalDataIsMaskedUnlessTheRoleNeedsIt) {
   ASSERT_TRUE(partial.ok());
   EXPECT_EQ(partial->lead.subject.key, "420304********2510");
   EXPECT_EQ(partial->lead.subject.label, "陈**");
+  EXPECT_EQ(partial->lead.title, "举报：陈**在禁渔期电鱼") << "the name in the title too";
+  // The list of leads: the same masking; leads outside the viewer's scope are counted, not shown.
+  int hidden = 0;
+  auto listed = CaseViews(context_).ListLeads("analyst", store::LeadFilter{}, Day("2024-03-06"), &hidden);
+  ASSERT_TRUE(listed.ok()) << listed.status().ToString();
+  bool found = false;
+  for (const store::Lead& lead : *listed) {
+    if (lead.id != lead_) continue;
+    found = true;
+    EXPECT_EQ(lead.title, "举报：陈**在禁渔期电鱼");
+    EXPECT_EQ(lead.subject.key, "420304********2510");
+  }
+  EXPECT_TRUE(found);
+  auto clerk = CaseViews(context_).ListLeads("nyclerk", store::LeadFilter{}, Day("2024-03-06"), &hidden);
+  ASSERT_TRUE(clerk.ok()) << clerk.status().ToString();
+  EXPECT_TRUE(clerk->empty()) << "an agency clerk sees no leads";
+  EXPECT_GT(hidden, 0);
   auto subject =
       CaseViews(context_).ShowSubject("analyst", "person", "420304198001012510", Day("2024-03-06"));
   ASSERT_TRUE(subject.ok());
