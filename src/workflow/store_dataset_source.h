@@ -4,8 +4,14 @@
 // no rows loads as zero rows. Row counts for plan estimates come from the datasets' summaries,
 // read once.
 //
+// A dataset of more than 100,000 rows loads on two threads: Load starts one that scans the
+// store and prepares each batch (DatasetBuilder::Prepare) while the calling thread interns and
+// appends the previous batch, and joins it before returning. Meanwhile only that thread uses
+// the transaction, and only the calling thread the pool; the result, the pool's codes
+// included, is that of a load on one thread.
+//
 // Thread safety: used by one thread, inside the transaction it was given, which must outlive
-// it.
+// it; the transaction and the pool are not used by others while Load runs.
 #ifndef SHUJIAN_WORKFLOW_STORE_DATASET_SOURCE_H_
 #define SHUJIAN_WORKFLOW_STORE_DATASET_SOURCE_H_
 

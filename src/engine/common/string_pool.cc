@@ -103,13 +103,20 @@ uint32_t StringPool::Intern(std::string_view text) {
   return code;
 }
 
+uint32_t StringPool::Hash(std::string_view text) { return HashBytes(text); }
+
 void StringPool::InternBatch(std::span<const std::string_view> texts, uint32_t* codes) {
+  std::vector<uint32_t> hashes(texts.size());
+  for (size_t index = 0; index < texts.size(); ++index) hashes[index] = HashBytes(texts[index]);
+  InternBatch(texts, hashes.data(), codes);
+}
+
+void StringPool::InternBatch(std::span<const std::string_view> texts, const uint32_t* hashes,
+                             uint32_t* codes) {
   // Three strings' worth of memory in flight per step: the slot of a string 12 ahead, the
   // entry that slot names 8 ahead, and that entry's bytes 4 ahead.
   constexpr size_t kSlotAhead = 12, kEntryAhead = 8, kBytesAhead = 4;
   const size_t count = texts.size();
-  std::vector<uint32_t> hashes(count);
-  for (size_t index = 0; index < count; ++index) hashes[index] = HashBytes(texts[index]);
   auto first_entry = [&](size_t index) { return slots_[hashes[index] & (slots_.size() - 1)]; };
   for (size_t index = 0; index < count; ++index) {
     if (index + kSlotAhead < count) __builtin_prefetch(slots_.data() + (hashes[index + kSlotAhead] & (slots_.size() - 1)));

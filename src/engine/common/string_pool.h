@@ -10,7 +10,8 @@
 //
 // The pool never forgets a string during a run; its memory is the run's distinct text.
 //
-// Thread safety: not thread-safe; one run uses its pool from one thread.
+// Thread safety: not thread-safe; one run uses its pool from one thread at a time (Hash is a
+// pure function and may be called from any thread).
 #ifndef SHUJIAN_ENGINE_COMMON_STRING_POOL_H_
 #define SHUJIAN_ENGINE_COMMON_STRING_POOL_H_
 
@@ -39,6 +40,10 @@ class StringPool {
   // codes[i] = Intern(texts[i]) for every i, faster for many strings: the hashes are computed
   // first and each string's slot is fetched from memory while earlier strings are interned.
   void InternBatch(std::span<const std::string_view> texts, uint32_t* codes);
+  // The same with hashes[i] == Hash(texts[i]) computed beforehand (e.g. on another thread).
+  void InternBatch(std::span<const std::string_view> texts, const uint32_t* hashes, uint32_t* codes);
+  // The hash the pool files `text` under. A pure function: safe on any thread.
+  static uint32_t Hash(std::string_view text);
   // The code of `text` if present.
   bool Find(std::string_view text, uint32_t* code) const;
   // The string of `code`. REQUIRES: code < size(). The view lives as long as the pool.

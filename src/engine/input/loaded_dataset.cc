@@ -1,8 +1,11 @@
 #include "engine/input/loaded_dataset.h"
 
 #include <algorithm>
+#include <array>
 
 #include "core/case_number.h"
+#include "core/date.h"
+#include "core/decimal.h"
 #include "core/name_normalize.h"
 #include "engine/common/value.h"
 
@@ -131,73 +134,195 @@ Status DatasetBuilder::AppendRow(std::string_view batch, std::span<const std::op
 
 Status DatasetBuilder::AppendColumns(std::string_view batch, size_t rows,
                                      std::span<const std::vector<std::string_view>> columns) {
-  if (columns.size() != columns_.size()) return Status::Internal("DatasetBuilder: 列数不符");
+  SJ_RETURN_IF_ERROR(Prepare(batch, rows, columns, &scratch_));
+  return AppendPrepared(scratch_);
+}
+
+namespace {
+
+// ParseScalar's fast paths, for text of digits and '-' only (the canonical stored form of
+// numbers, dates and periods). Such text is ASCII without spaces, so ParseScalar's full-width
+// folding and trimming leave it as it is and it would take the same paths; this skips their
+// copies. Returns false for anything else: the caller then uses ParseScalar.
+bool DigitsAt(std::string_view text, size_t pos, size_t count, int* out) {
+  int value = 0;
+  for (size_t index = 0; index < count; ++index) {
+    char c = text[pos + index];
+    if (c < '0' || c > '9') return false;
+    value = value * 10 + (c - '0');
+  }
+  *out = value;
+  return true;
+}
+
+bool FastInteger(std::string_view text, int64_t* out) {
+  if (text.empty() || text.size() > 18) return false;
+  size_t pos = text[0] == '-' ? 1 : 0;
+  if (pos == text.size()) return false;
+  int64_t value = 0;
+  for (; pos < text.size(); ++pos) {
+    char c = text[pos];
+    if (c < '0' || c > '9') return false;
+    value = value * 10 + (c - '0');
+  }
+  *out = text[0] == '-' ? -value : value;
+  return true;
+}
+
+bool FastScalar(TypeId type, std::string_view text, int64_t* out) {
+  int64_t value;
+  switch (type) {
+    case TypeId::kInt:
+      if (!FastInteger(text, &value)) return false;
+      *out = value;
+      return true;
+    case TypeId::kDecimal:
+      if (!FastInteger(text, &value) || value >= 1000000000000ll || value <= -1000000000000ll) return false;
+      *out = value * Decimal::kOne;
+      return true;
+    case TypeId::kMoney:
+      if (!FastInteger(text, &value) || value >= 1000000000000000ll || value <= -1000000000000000ll) return false;
+      *out = value * 100;
+      return true;
+    case TypeId::kDate: {
+      int year, month, day;
+      if (text.size() != 10 || text[4] != '-' || text[7] != '-') return false;
+      if (!DigitsAt(text, 0, 4, &year) || !DigitsAt(text, 5, 2, &month) || !DigitsAt(text, 8, 2, &day)) return false;
+      std::optional<Date> date = Date::FromYmd(year, month, day);
+      if (!date) return false;
+      *out = date->days_since_epoch();
+      return true;
+    }
+    case TypeId::kPeriod: {
+      int year, month;
+      if (text.size() != 7 || text[4] != '-' || !DigitsAt(text, 0, 4, &year) || !DigitsAt(text, 5, 2, &month) ||
+          month < 1 || month > 12) {
+        return false;
+      }
+      *out = static_cast<int64_t>(year) * 12 + month - 1;
+      return true;
+    }
+    default: return false;
+  }
+}
+
+}  // namespace
+
+Status DatasetBuilder::Prepare(std::string_view batch, size_t rows,
+                               std::span<const std::vector<std::string_view>> columns,
+                               PreparedBatch* out) const {
+  if (columns.size() != types_.size()) return Status::Internal("DatasetBuilder: 列数不符");
+  for (const std::vector<std::string_view>& values : columns) {
+    if (values.size() < rows) return Status::Internal("DatasetBuilder: 列的行数不符");
+  }
+  out->batch.assign(batch);
+  out->rows = rows;
+  out->bad = false;
+  out->columns.resize(columns.size());
   // A small direct-mapped cache per column: the address and length of a value, and what it
-  // became. Views of one call never change, so equal address and length mean equal bytes.
+  // became (for text, its index among the values to intern). Views of one call never change,
+  // so equal address and length mean equal bytes: a value repeated at one address (a store's
+  // dictionary-encoded column) is converted, copied and hashed once.
   struct Cached {
     const char* data = nullptr;
     size_t size = 0;
     int64_t value = 0;
   };
   constexpr size_t kCacheSize = 1024;
-  std::vector<Cached> cache(kCacheSize);
+  std::array<Cached, kCacheSize> cache;
   for (size_t index = 0; index < columns.size(); ++index) {
     const std::vector<std::string_view>& values = columns[index];
-    if (values.size() < rows) return Status::Internal("DatasetBuilder: 列的行数不符");
-    Vector& column = columns_[index];
-    std::fill(cache.begin(), cache.end(), Cached{});
-    if (types_[index] == TypeId::kString) {
-      // Text: the distinct addresses are interned together (InternBatch), then placed.
-      std::vector<std::string_view> pending;
-      std::vector<int64_t> reference(rows, -1);  // index into pending; -1: null
-      for (size_t row = 0; row < rows; ++row) {
-        std::string_view value = values[row];
-        if (value.empty()) continue;
-        auto address = reinterpret_cast<uintptr_t>(value.data());
-        Cached& slot = cache[((address >> 3) ^ (address >> 13) ^ value.size()) & (kCacheSize - 1)];
-        if (slot.data != value.data() || slot.size != value.size()) {
-          slot = {value.data(), value.size(), static_cast<int64_t>(pending.size())};
-          pending.push_back(value);
-        }
-        reference[row] = slot.value;
-      }
-      std::vector<uint32_t> codes(pending.size());
-      pool_->InternBatch(pending, codes.data());
-      for (size_t row = 0; row < rows; ++row) {
-        if (reference[row] < 0) {
-          column.AppendNull();
-        } else {
-          column.Append(codes[static_cast<size_t>(reference[row])]);
-        }
-      }
-      continue;
-    }
+    PreparedBatch::Column& column = out->columns[index];
+    column.values.resize(rows);
+    column.nulls.clear();
+    column.bytes.clear();
+    column.ends.clear();
+    column.hashes.clear();
+    if (out->bad) continue;  // only the first bad value is reported
+    cache.fill(Cached{});
+    const TypeId type = types_[index];
+    const bool text = type == TypeId::kString;
     for (size_t row = 0; row < rows; ++row) {
       std::string_view value = values[row];
       if (value.empty()) {
-        column.AppendNull();
+        if (column.nulls.empty()) column.nulls.resize(row, 0);
+        column.nulls.push_back(1);
+        column.values[row] = 0;
         continue;
       }
+      if (!column.nulls.empty()) column.nulls.push_back(0);
       auto address = reinterpret_cast<uintptr_t>(value.data());
       Cached& slot = cache[((address >> 3) ^ (address >> 13) ^ value.size()) & (kCacheSize - 1)];
       if (slot.data == value.data() && slot.size == value.size()) {
-        column.Append(slot.value);
+        column.values[row] = slot.value;
         continue;
       }
-      Result<int64_t> parsed = ParseScalar(types_[index], value);
-      if (!parsed.ok()) {
-        Status error = TypeError(index, dataset_.rows + row, value, parsed.status());
-        for (size_t done = 0; done <= index; ++done) {  // every column had dataset_.rows rows
-          columns_[done].data.resize(dataset_.rows);
-          if (!columns_[done].nulls.empty()) columns_[done].nulls.resize(dataset_.rows);
+      int64_t converted;
+      if (text) {
+        converted = static_cast<int64_t>(column.ends.size());
+        column.bytes.append(value);
+        column.ends.push_back(column.bytes.size());
+        column.hashes.push_back(StringPool::Hash(value));
+      } else if (!FastScalar(type, value, &converted)) {
+        Result<int64_t> parsed = ParseScalar(type, value);
+        if (!parsed.ok()) {
+          out->bad = true;
+          out->bad_column = index;
+          out->bad_row = row;
+          out->bad_value = std::string(value);
+          out->bad_reason = parsed.status();
+          break;
         }
-        return error;
+        converted = *parsed;
       }
-      slot = {value.data(), value.size(), *parsed};
-      column.Append(*parsed);
+      slot = {value.data(), value.size(), converted};
+      column.values[row] = converted;
     }
   }
-  if (rows > 0) NoteBatch(batch);
+  return Status::Ok();
+}
+
+Status DatasetBuilder::AppendPrepared(const PreparedBatch& prepared) {
+  if (prepared.columns.size() != columns_.size()) return Status::Internal("DatasetBuilder: 列数不符");
+  if (prepared.bad) {
+    return TypeError(prepared.bad_column, dataset_.rows + prepared.bad_row, prepared.bad_value,
+                     prepared.bad_reason);
+  }
+  const size_t rows = prepared.rows;
+  std::vector<std::string_view> texts;
+  std::vector<uint32_t> codes;
+  for (size_t index = 0; index < columns_.size(); ++index) {
+    const PreparedBatch::Column& from = prepared.columns[index];
+    Vector& column = columns_[index];
+    const size_t old = column.data.size();
+    if (types_[index] == TypeId::kString) {
+      // The batch's texts are interned together (InternBatch), then placed.
+      texts.resize(from.ends.size());
+      for (size_t text = 0, begin = 0; text < from.ends.size(); begin = from.ends[text++]) {
+        texts[text] = std::string_view(from.bytes).substr(begin, from.ends[text] - begin);
+      }
+      codes.resize(texts.size());
+      pool_->InternBatch(texts, from.hashes.data(), codes.data());
+      column.data.resize(old + rows);
+      int64_t* data = column.data.data() + old;
+      if (from.nulls.empty()) {
+        for (size_t row = 0; row < rows; ++row) data[row] = codes[static_cast<size_t>(from.values[row])];
+      } else {
+        for (size_t row = 0; row < rows; ++row) {
+          data[row] = from.nulls[row] != 0 ? 0 : codes[static_cast<size_t>(from.values[row])];
+        }
+      }
+    } else {
+      column.data.insert(column.data.end(), from.values.begin(), from.values.begin() + static_cast<ptrdiff_t>(rows));
+    }
+    if (!from.nulls.empty()) {
+      if (column.nulls.empty()) column.nulls.assign(old, 0);
+      column.nulls.insert(column.nulls.end(), from.nulls.begin(), from.nulls.end());
+    } else if (!column.nulls.empty()) {
+      column.nulls.resize(old + rows, 0);
+    }
+  }
+  if (rows > 0) NoteBatch(prepared.batch);
   dataset_.rows += rows;
   return Status::Ok();
 }

@@ -9,7 +9,8 @@
 // with '|'. Batch ids are kept as runs (rows of one batch arrive together). So memory is the
 // columns a model reads and nothing per row beside them.
 //
-// Thread safety: a LoadedDataset is immutable once built; a builder is used by one thread.
+// Thread safety: a LoadedDataset is immutable once built; a builder is used by one thread,
+// except Prepare, which may run on others (see there).
 #ifndef SHUJIAN_ENGINE_INPUT_LOADED_DATASET_H_
 #define SHUJIAN_ENGINE_INPUT_LOADED_DATASET_H_
 
@@ -71,6 +72,43 @@ class DatasetBuilder {
   // AppendRow for bulk loads: it works a column at a time and converts a value that repeats at
   // the same address (a store's dictionary-encoded column) once per call.
   Status AppendColumns(std::string_view batch, size_t rows, std::span<const std::vector<std::string_view>> columns);
+
+  // AppendColumns in two halves, so that a loader can convert one batch on another thread
+  // while the builder's thread appends the previous one: Prepare does everything that needs
+  // neither the builder's columns nor the pool (parsing dates, periods and numbers, finding the
+  // distinct texts and their hashes, copying them out of `columns`), AppendPrepared the rest
+  // (interning and appending). Prepare(...) then AppendPrepared(...) appends exactly what
+  // AppendColumns appends, interning the same strings in the same order.
+  struct PreparedBatch {
+    struct Column {
+      std::vector<int64_t> values;  // per row: the value; for text, an index into `ends`
+      std::vector<uint8_t> nulls;   // empty when no row is null, else 1 for a null row
+      // Text columns: the values to intern, in order of first appearance; value i is
+      // bytes[ends[i-1], ends[i]) and hashes[i] is its StringPool::Hash.
+      std::string bytes;
+      std::vector<size_t> ends;
+      std::vector<uint32_t> hashes;
+    };
+    std::string batch;
+    size_t rows = 0;
+    std::vector<Column> columns;
+    // The first stored value that is not of its column's type (AppendPrepared reports it).
+    bool bad = false;
+    size_t bad_column = 0;
+    size_t bad_row = 0;  // within the batch
+    std::string bad_value;
+    Status bad_reason;
+  };
+  // Fills `out` (reusing its buffers) from the arguments of AppendColumns. Returns Internal
+  // when the column counts do not match. Reads only what the constructor fixed, so it may run
+  // on any thread, concurrently with AppendPrepared and other Prepare calls; `out` no longer
+  // refers to `columns` afterwards.
+  Status Prepare(std::string_view batch, size_t rows, std::span<const std::vector<std::string_view>> columns,
+                 PreparedBatch* out) const;
+  // Appends a prepared batch (the builder's thread). Returns the errors of AppendColumns; on
+  // error nothing of the batch is kept.
+  Status AppendPrepared(const PreparedBatch& prepared);
+
   void Reserve(size_t rows);
   LoadedDataset Finish();
 
@@ -84,6 +122,7 @@ class DatasetBuilder {
 
   StringPool* pool_;
   std::string last_batch_;
+  PreparedBatch scratch_;  // AppendColumns' buffers, kept between calls
 };
 
 }  // namespace shujian::engine

@@ -1,5 +1,7 @@
 #include "store/sqlite/sqlite_dataset_scan.h"
 
+#include <cstring>
+
 namespace shujian::store {
 
 Result<std::unique_ptr<SqliteDatasetScan>> SqliteDatasetScan::Open(SqliteConnection* connection,
@@ -26,6 +28,31 @@ Result<std::unique_ptr<SqliteDatasetScan>> SqliteDatasetScan::Open(SqliteConnect
   return scan;
 }
 
+Result<const SqliteDatasetScan::SegmentColumn*> SqliteDatasetScan::ReadColumn(const SegmentInfo& info,
+                                                                               int number) {
+  if (columns_segment_ != info.id) {
+    for (SegmentColumn& column : columns_) column.number = -1;
+    columns_segment_ = info.id;
+  }
+  SegmentColumn* free = nullptr;
+  for (SegmentColumn& column : columns_) {
+    if (column.number == number) return &column;
+    if (column.number < 0 && free == nullptr) free = &column;
+  }
+  if (free == nullptr) free = &columns_.emplace_back();
+  free->decoded.reset();
+  SJ_ASSIGN_OR_RETURN(bool found, reader_.Read(info.id, number, &free->blob));
+  if (found) {
+    SJ_ASSIGN_OR_RETURN(DecodedColumn decoded, DecodedColumn::Decode(free->blob));
+    if (decoded.rows() != static_cast<size_t>(info.row_count)) {
+      return Status::Corruption("数据集存储段 " + std::to_string(info.id) + " 的行数不一致");
+    }
+    free->decoded.emplace(std::move(decoded));
+  }
+  free->number = number;
+  return free;
+}
+
 Result<bool> SqliteDatasetScan::Next(RowBatch* batch) {
   batch->rows = 0;
   batch->batch_id = {};
@@ -33,11 +60,14 @@ Result<bool> SqliteDatasetScan::Next(RowBatch* batch) {
   batch->ordinals.clear();
   batch->files.clear();
   batch->lines.clear();
-  batch->columns.assign(request_.columns.size(), {});
+  // The column vectors are emptied, not replaced, so that their buffers serve the next batch.
+  batch->columns.resize(request_.columns.size());
+  for (std::vector<std::string_view>& column : batch->columns) column.clear();
   while (next_segment_ < segments_.size()) {
     const SegmentInfo& info = segments_[next_segment_++];
     // The slots of this segment that are current.
-    std::vector<size_t> slots;
+    std::vector<size_t>& slots = slots_;
+    slots.clear();
     slots.reserve(static_cast<size_t>(info.row_count));
     for (int64_t slot = 0; slot < info.row_count; ++slot) {
       const int64_t ordinal = info.first_ordinal + slot;
@@ -48,53 +78,74 @@ Result<bool> SqliteDatasetScan::Next(RowBatch* batch) {
       slots.push_back(static_cast<size_t>(slot));
     }
     if (slots.empty()) continue;
-    current_ = std::make_unique<LoadedSegment>(info, &reader_);
     batch->rows = slots.size();
-    batch->batch_id = current_->info().batch_id;
+    batch->batch_id = info.batch_id;  // segments_ outlives the batch
     batch->ordinals.reserve(slots.size());
     for (size_t slot : slots) batch->ordinals.push_back(info.first_ordinal + static_cast<int64_t>(slot));
 
-    // Keys: a view into the BLOB for a one-column key, else the parts joined in an arena.
-    std::vector<const DecodedColumn*> key_columns;
+    // Keys: a view into the BLOB for a one-column key, else the parts joined in an arena. A
+    // column without a BLOB contributes empty parts; one without matching forms its values.
+    struct KeyPart {
+      const DecodedColumn* column;  // null: no BLOB
+      bool matches;
+      std::string_view operator()(size_t slot) const {
+        if (column == nullptr) return {};
+        return matches ? column->match_or_value(slot) : column->value(slot);
+      }
+    };
+    std::vector<KeyPart> parts;
+    parts.reserve(key_numbers_.size());
     for (int number : key_numbers_) {
-      SJ_ASSIGN_OR_RETURN(const DecodedColumn* column, current_->Column(number));
-      key_columns.push_back(column);
+      SJ_ASSIGN_OR_RETURN(const SegmentColumn* column, ReadColumn(info, number));
+      const DecodedColumn* decoded = column->decoded ? &*column->decoded : nullptr;
+      parts.push_back({decoded, decoded != nullptr && decoded->has_matches()});
     }
     batch->keys.reserve(slots.size());
-    if (key_columns.size() == 1) {
-      for (size_t slot : slots) batch->keys.push_back(key_columns[0]->match_or_value(slot));
-    } else {
+    if (parts.size() == 1) {
+      for (size_t slot : slots) batch->keys.push_back(parts[0](slot));
+    } else if (!parts.empty()) {
       size_t total = 0;
       for (size_t slot : slots) {
-        for (const DecodedColumn* column : key_columns) total += column->match_or_value(slot).size() + 1;
+        for (const KeyPart& part : parts) total += part(slot).size();
       }
-      key_arena_.clear();
-      key_arena_.reserve(total);
-      std::vector<std::pair<size_t, size_t>> spans;
-      spans.reserve(slots.size());
+      total += slots.size() * (parts.size() - 1);  // the separators
+      key_arena_.resize(total);
+      char* arena = key_arena_.data();
+      size_t used = 0;
       for (size_t slot : slots) {
-        size_t begin = key_arena_.size();
-        for (size_t part = 0; part < key_columns.size(); ++part) {
-          if (part > 0) key_arena_.push_back('|');
-          key_arena_.append(key_columns[part]->match_or_value(slot));
+        const size_t begin = used;
+        for (size_t part = 0; part < parts.size(); ++part) {
+          if (part > 0) arena[used++] = '|';
+          std::string_view text = parts[part](slot);
+          if (!text.empty()) std::memcpy(arena + used, text.data(), text.size());
+          used += text.size();
         }
-        spans.emplace_back(begin, key_arena_.size() - begin);
+        batch->keys.push_back(std::string_view(arena + begin, used - begin));
       }
-      for (const auto& [begin, size] : spans) batch->keys.push_back(std::string_view(key_arena_).substr(begin, size));
     }
 
     for (size_t requested = 0; requested < request_.columns.size(); ++requested) {
       std::vector<std::string_view>& out = batch->columns[requested];
-      out.reserve(slots.size());
       if (request_numbers_[requested] < 0) {
         out.assign(slots.size(), std::string_view());
         continue;
       }
-      SJ_ASSIGN_OR_RETURN(const DecodedColumn* column, current_->Column(request_numbers_[requested]));
-      const bool match = request_.columns[requested].form == CellForm::kMatch;
-      for (size_t slot : slots) out.push_back(match ? column->match_or_value(slot) : column->value(slot));
+      SJ_ASSIGN_OR_RETURN(const SegmentColumn* stored, ReadColumn(info, request_numbers_[requested]));
+      if (!stored->decoded) {
+        out.assign(slots.size(), std::string_view());
+        continue;
+      }
+      const DecodedColumn& column = *stored->decoded;
+      out.resize(slots.size());
+      std::string_view* values = out.data();
+      if (request_.columns[requested].form == CellForm::kMatch && column.has_matches()) {
+        for (size_t row = 0; row < slots.size(); ++row) values[row] = column.match_or_value(slots[row]);
+      } else {
+        for (size_t row = 0; row < slots.size(); ++row) values[row] = column.value(slots[row]);
+      }
     }
     if (request_.provenance) {
+      current_ = std::make_unique<LoadedSegment>(info, &reader_);
       SJ_ASSIGN_OR_RETURN(const Provenance* provenance, current_->Provenances());
       batch->files.reserve(slots.size());
       batch->lines.reserve(slots.size());
@@ -106,6 +157,8 @@ Result<bool> SqliteDatasetScan::Next(RowBatch* batch) {
     return true;
   }
   current_.reset();
+  columns_.clear();
+  columns_segment_ = -1;
   return false;
 }
 
