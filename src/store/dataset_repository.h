@@ -169,13 +169,15 @@ struct ScanRequest {
   std::string dataset;
   std::vector<ScanColumn> columns;  // may be empty: keys and batch ids only
   bool provenance = false;          // fill RowBatch::files and lines
+  bool keys = true;                 // fill RowBatch::keys (a reader that rebuilds keys from
+                                    // the key columns, like the model engine, saves the work)
 };
 
 // A run of current rows, all from one import batch.
 struct RowBatch {
   size_t rows = 0;
   std::string_view batch_id;                           // the batch every row here came from
-  std::vector<std::string_view> keys;                  // [row]: key parts joined with '|'
+  std::vector<std::string_view> keys;                  // [row]: key parts joined with '|' (with keys)
   std::vector<int64_t> ordinals;                       // [row]: the row's ordinal in the dataset
   std::vector<std::vector<std::string_view>> columns;  // [requested column][row]; "" = no value
   std::vector<int32_t> files;                          // [row], with provenance: file index

@@ -92,6 +92,7 @@ Result<engine::LoadedDataset> StoreDatasetSource::Load(const data::DatasetSchema
   engine::DatasetBuilder builder(schema, columns, pool, keys);
   store::ScanRequest request;
   request.dataset = schema.name;
+  request.keys = false;  // the builder rebuilds a row's key from its key columns when needed
   for (const std::string& column : builder.columns())
     request.columns.push_back({column, store::CellForm::kValue});
   std::optional<size_t> rows = CountRows(schema.name);

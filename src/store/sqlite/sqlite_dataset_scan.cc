@@ -9,7 +9,8 @@ Result<std::unique_ptr<SqliteDatasetScan>> SqliteDatasetScan::Open(SqliteConnect
   SJ_ASSIGN_OR_RETURN(SegmentBlobReader reader, SegmentBlobReader::Create(connection));
   std::unique_ptr<SqliteDatasetScan> scan(new SqliteDatasetScan(std::move(reader)));
   scan->request_ = request;
-  SJ_ASSIGN_OR_RETURN(std::optional<StoredDataset> stored, LoadStoredDataset(connection, request.dataset));
+  SJ_ASSIGN_OR_RETURN(std::optional<StoredDataset> stored,
+                      LoadStoredDataset(connection, request.dataset));
   if (!stored) return scan;  // no rows: Next() returns false at once
   SJ_ASSIGN_OR_RETURN(auto catalog, LoadColumnCatalog(connection, request.dataset));
   for (const ScanColumn& column : request.columns) {
@@ -19,7 +20,8 @@ Result<std::unique_ptr<SqliteDatasetScan>> SqliteDatasetScan::Open(SqliteConnect
   for (const std::string& key : stored->key_columns) {
     auto it = catalog.find(key);
     if (it == catalog.end()) {
-      return Status::Corruption("数据集「" + request.dataset + "」的主键列「" + key + "」没有列编号");
+      return Status::Corruption("数据集「" + request.dataset + "」的主键列「" + key +
+                                "」没有列编号");
     }
     scan->key_numbers_.push_back(it->second);
   }
@@ -28,8 +30,8 @@ Result<std::unique_ptr<SqliteDatasetScan>> SqliteDatasetScan::Open(SqliteConnect
   return scan;
 }
 
-Result<const SqliteDatasetScan::SegmentColumn*> SqliteDatasetScan::ReadColumn(const SegmentInfo& info,
-                                                                               int number) {
+Result<const SqliteDatasetScan::SegmentColumn*> SqliteDatasetScan::ReadColumn(
+    const SegmentInfo& info, int number) {
   if (columns_segment_ != info.id) {
     for (SegmentColumn& column : columns_) column.number = -1;
     columns_segment_ = info.id;
@@ -74,14 +76,16 @@ Result<bool> SqliteDatasetScan::Next(RowBatch* batch) {
       while (next_superseded_ < superseded_.size() && superseded_[next_superseded_] < ordinal) {
         ++next_superseded_;
       }
-      if (next_superseded_ < superseded_.size() && superseded_[next_superseded_] == ordinal) continue;
+      if (next_superseded_ < superseded_.size() && superseded_[next_superseded_] == ordinal)
+        continue;
       slots.push_back(static_cast<size_t>(slot));
     }
     if (slots.empty()) continue;
     batch->rows = slots.size();
     batch->batch_id = info.batch_id;  // segments_ outlives the batch
     batch->ordinals.reserve(slots.size());
-    for (size_t slot : slots) batch->ordinals.push_back(info.first_ordinal + static_cast<int64_t>(slot));
+    for (size_t slot : slots)
+      batch->ordinals.push_back(info.first_ordinal + static_cast<int64_t>(slot));
 
     // Keys: a view into the BLOB for a one-column key, else the parts joined in an arena. A
     // column without a BLOB contributes empty parts; one without matching forms its values.
@@ -93,34 +97,36 @@ Result<bool> SqliteDatasetScan::Next(RowBatch* batch) {
         return matches ? column->match_or_value(slot) : column->value(slot);
       }
     };
-    std::vector<KeyPart> parts;
-    parts.reserve(key_numbers_.size());
-    for (int number : key_numbers_) {
-      SJ_ASSIGN_OR_RETURN(const SegmentColumn* column, ReadColumn(info, number));
-      const DecodedColumn* decoded = column->decoded ? &*column->decoded : nullptr;
-      parts.push_back({decoded, decoded != nullptr && decoded->has_matches()});
-    }
-    batch->keys.reserve(slots.size());
-    if (parts.size() == 1) {
-      for (size_t slot : slots) batch->keys.push_back(parts[0](slot));
-    } else if (!parts.empty()) {
-      size_t total = 0;
-      for (size_t slot : slots) {
-        for (const KeyPart& part : parts) total += part(slot).size();
+    if (request_.keys) {
+      std::vector<KeyPart> parts;
+      parts.reserve(key_numbers_.size());
+      for (int number : key_numbers_) {
+        SJ_ASSIGN_OR_RETURN(const SegmentColumn* column, ReadColumn(info, number));
+        const DecodedColumn* decoded = column->decoded ? &*column->decoded : nullptr;
+        parts.push_back({decoded, decoded != nullptr && decoded->has_matches()});
       }
-      total += slots.size() * (parts.size() - 1);  // the separators
-      key_arena_.resize(total);
-      char* arena = key_arena_.data();
-      size_t used = 0;
-      for (size_t slot : slots) {
-        const size_t begin = used;
-        for (size_t part = 0; part < parts.size(); ++part) {
-          if (part > 0) arena[used++] = '|';
-          std::string_view text = parts[part](slot);
-          if (!text.empty()) std::memcpy(arena + used, text.data(), text.size());
-          used += text.size();
+      batch->keys.reserve(slots.size());
+      if (parts.size() == 1) {
+        for (size_t slot : slots) batch->keys.push_back(parts[0](slot));
+      } else if (!parts.empty()) {
+        size_t total = 0;
+        for (size_t slot : slots) {
+          for (const KeyPart& part : parts) total += part(slot).size();
         }
-        batch->keys.push_back(std::string_view(arena + begin, used - begin));
+        total += slots.size() * (parts.size() - 1);  // the separators
+        key_arena_.resize(total);
+        char* arena = key_arena_.data();
+        size_t used = 0;
+        for (size_t slot : slots) {
+          const size_t begin = used;
+          for (size_t part = 0; part < parts.size(); ++part) {
+            if (part > 0) arena[used++] = '|';
+            std::string_view text = parts[part](slot);
+            if (!text.empty()) std::memcpy(arena + used, text.data(), text.size());
+            used += text.size();
+          }
+          batch->keys.push_back(std::string_view(arena + begin, used - begin));
+        }
       }
     }
 
@@ -130,7 +136,8 @@ Result<bool> SqliteDatasetScan::Next(RowBatch* batch) {
         out.assign(slots.size(), std::string_view());
         continue;
       }
-      SJ_ASSIGN_OR_RETURN(const SegmentColumn* stored, ReadColumn(info, request_numbers_[requested]));
+      SJ_ASSIGN_OR_RETURN(const SegmentColumn* stored,
+                          ReadColumn(info, request_numbers_[requested]));
       if (!stored->decoded) {
         out.assign(slots.size(), std::string_view());
         continue;
@@ -139,7 +146,8 @@ Result<bool> SqliteDatasetScan::Next(RowBatch* batch) {
       out.resize(slots.size());
       std::string_view* values = out.data();
       if (request_.columns[requested].form == CellForm::kMatch && column.has_matches()) {
-        for (size_t row = 0; row < slots.size(); ++row) values[row] = column.match_or_value(slots[row]);
+        for (size_t row = 0; row < slots.size(); ++row)
+          values[row] = column.match_or_value(slots[row]);
       } else {
         for (size_t row = 0; row < slots.size(); ++row) values[row] = column.value(slots[row]);
       }

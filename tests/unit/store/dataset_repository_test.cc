@@ -387,6 +387,16 @@ TEST_F(DatasetRepositoryTest, MultiColumnKeysJoinWithABar) {
   EXPECT_EQ(batch.keys[0], "U1|P1|2023-01");
   EXPECT_EQ(batch.keys[1], "U1|P1|2023-02");
   EXPECT_EQ(batch.columns[0][1], "4500.00");
+  // A reader that rebuilds keys itself asks for none: the same rows and values, no keys.
+  ScanRequest without_keys{"si", {{"wage"}, {"period"}}};
+  without_keys.keys = false;
+  auto keyless = datasets.ScanCurrentRows(without_keys).value();
+  ASSERT_TRUE(keyless->Next(&batch).value());
+  ASSERT_EQ(batch.rows, 2u);
+  EXPECT_TRUE(batch.keys.empty());
+  EXPECT_EQ(batch.columns[0][1], "4500.00");
+  EXPECT_EQ(batch.columns[1][0], "2023-01");
+  EXPECT_FALSE(keyless->Next(&batch).value());
 }
 
 TEST_F(DatasetRepositoryTest, IntegrityCheckFindsTamperedCounts) {
