@@ -69,23 +69,27 @@ int32_t DateOfDateTime(int64_t seconds) { return static_cast<int32_t>(FloorDiv(s
 
 std::string FormatScalar(TypeId type, int64_t value) {
   switch (type) {
-    case TypeId::kBool: return value != 0 ? "是" : "否";
-    case TypeId::kInt: return std::to_string(value);
-    case TypeId::kDecimal: return Decimal::FromMillionths(value).ToString();
-    case TypeId::kMoney: return Money::FromFen(value).ToString();
-    case TypeId::kDate: return Date::FromDaysSinceEpoch(static_cast<int32_t>(value)).ToIso();
+    case TypeId::kBool:
+      return value != 0 ? "是" : "否";
+    case TypeId::kInt:
+      return std::to_string(value);
+    case TypeId::kDecimal:
+      return Decimal::FromMillionths(value).ToString();
+    case TypeId::kMoney:
+      return Money::FromFen(value).ToString();
+    case TypeId::kDate:
+      return Date::FromDaysSinceEpoch(static_cast<int32_t>(value)).ToIso();
     case TypeId::kDateTime: {
       int32_t days = DateOfDateTime(value);
       int seconds = static_cast<int>(value - static_cast<int64_t>(days) * 86400);
-      std::optional<DateTime> time =
-          DateTime::FromParts(Date::FromDaysSinceEpoch(days), seconds / 3600, seconds / 60 % 60,
-                              seconds % 60);
+      std::optional<DateTime> time = DateTime::FromParts(
+          Date::FromDaysSinceEpoch(days), seconds / 3600, seconds / 60 % 60, seconds % 60);
       return time ? time->ToIso() : std::string();
     }
     case TypeId::kPeriod: {
       int64_t year = FloorDiv(value, 12);
-      std::optional<Period> period = Period::FromYm(static_cast<int>(year),
-                                                    static_cast<int>(value - year * 12) + 1);
+      std::optional<Period> period =
+          Period::FromYm(static_cast<int>(year), static_cast<int>(value - year * 12) + 1);
       return period ? period->ToIso() : std::string();
     }
     case TypeId::kNull:
@@ -103,7 +107,8 @@ std::string FormatValue(const Value& value) {
 
 std::string FormatScalarForTitle(TypeId type, int64_t value) {
   switch (type) {
-    case TypeId::kDate: return Date::FromDaysSinceEpoch(static_cast<int32_t>(value)).ToChinese();
+    case TypeId::kDate:
+      return Date::FromDaysSinceEpoch(static_cast<int32_t>(value)).ToChinese();
     case TypeId::kDateTime: {
       int32_t days = DateOfDateTime(value);
       int seconds = static_cast<int>(value - static_cast<int64_t>(days) * 86400);
@@ -133,8 +138,47 @@ std::string FormatScalarForTitle(TypeId type, int64_t value) {
   }
 }
 
+bool ParseCanonicalScalar(TypeId type, std::string_view text, int64_t* out) {
+  int64_t value;
+  switch (type) {
+    case TypeId::kInt:
+      if (!FastInt(text, &value)) return false;
+      *out = value;
+      return true;
+    case TypeId::kDecimal:
+      if (!FastInt(text, &value) || value >= 1000000000000ll || value <= -1000000000000ll)
+        return false;
+      *out = value * Decimal::kOne;
+      return true;
+    case TypeId::kMoney:
+      if (!FastInt(text, &value) || value >= 1000000000000000ll || value <= -1000000000000000ll)
+        return false;
+      *out = value * 100;
+      return true;
+    case TypeId::kDate: {
+      int32_t days;
+      if (!FastDate(text, &days)) return false;
+      *out = days;
+      return true;
+    }
+    case TypeId::kPeriod: {
+      int year, month;
+      if (text.size() != 7 || text[4] != '-' || !Digits(text, 0, 4, &year) ||
+          !Digits(text, 5, 2, &month) || month < 1 || month > 12) {
+        return false;
+      }
+      *out = static_cast<int64_t>(year) * 12 + month - 1;
+      return true;
+    }
+    default:
+      return false;
+  }
+}
+
 Result<int64_t> ParseScalar(TypeId type, std::string_view raw) {
+  if (int64_t value; ParseCanonicalScalar(type, raw, &value)) return value;
   std::string text = TrimSpaces(FoldFullWidth(raw));
+  if (int64_t value; ParseCanonicalScalar(type, text, &value)) return value;
   switch (type) {
     case TypeId::kBool: {
       if (text == "是" || text == "true" || text == "TRUE" || text == "True" || text == "1" ||
@@ -148,32 +192,20 @@ Result<int64_t> ParseScalar(TypeId type, std::string_view raw) {
       return Status::InvalidArgument("「" + text + "」应为是或否（true/false）");
     }
     case TypeId::kInt: {
-      int64_t value;
-      if (FastInt(text, &value)) return value;
       FixedPointOptions options;
       options.scale = 0;
       options.too_precise_reason = "应为整数";
       return ParseFixedPoint(text, options);
     }
     case TypeId::kDecimal: {
-      int64_t value;
-      if (FastInt(text, &value) && value < 1000000000000ll && value > -1000000000000ll) {
-        return value * Decimal::kOne;
-      }
       SJ_ASSIGN_OR_RETURN(Decimal decimal, ParseDecimal(text));
       return decimal.millionths();
     }
     case TypeId::kMoney: {
-      int64_t value;
-      if (FastInt(text, &value) && value < 1000000000000000ll && value > -1000000000000000ll) {
-        return value * 100;
-      }
       SJ_ASSIGN_OR_RETURN(Money money, ParseMoney(text));
       return money.fen();
     }
     case TypeId::kDate: {
-      int32_t days;
-      if (FastDate(text, &days)) return days;
       SJ_ASSIGN_OR_RETURN(Date date, ParseDate(text));
       return date.days_since_epoch();
     }
@@ -182,11 +214,6 @@ Result<int64_t> ParseScalar(TypeId type, std::string_view raw) {
       return DateTimeSeconds(time.date().days_since_epoch(), time.seconds_of_day());
     }
     case TypeId::kPeriod: {
-      int year, month;
-      if (text.size() == 7 && text[4] == '-' && Digits(text, 0, 4, &year) &&
-          Digits(text, 5, 2, &month) && month >= 1 && month <= 12) {
-        return static_cast<int64_t>(year) * 12 + month - 1;
-      }
       SJ_ASSIGN_OR_RETURN(Period period, ParsePeriod(text));
       return static_cast<int64_t>(period.year()) * 12 + period.month() - 1;
     }

@@ -62,6 +62,11 @@ std::string FormatScalarForTitle(TypeId type, int64_t value);
 // REQUIRES: type is not kString or kNull.
 Result<int64_t> ParseScalar(TypeId type, std::string_view text);
 
+// The fast path of ParseScalar for the canonical stored forms of numbers, dates and periods
+// (digits and '-' only, no spaces or full-width characters): true and *out set when `text` is
+// one; false sends the caller to ParseScalar. Copies nothing.
+bool ParseCanonicalScalar(TypeId type, std::string_view text, int64_t* out);
+
 // Datetime helpers: seconds since the epoch (Beijing civil time) ↔ parts.
 int64_t DateTimeSeconds(int32_t days, int seconds_of_day);
 int32_t DateOfDateTime(int64_t seconds);

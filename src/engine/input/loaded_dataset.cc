@@ -20,9 +20,12 @@ int LoadedDataset::Find(std::string_view name) const {
 
 std::string KeyPart(data::LogicalType type, std::string_view stored) {
   switch (type) {
-    case data::LogicalType::kCaseNo: return NormalizeCaseNumber(stored);
-    case data::LogicalType::kText: return NormalizeNameForMatching(stored);
-    default: return std::string(stored);
+    case data::LogicalType::kCaseNo:
+      return NormalizeCaseNumber(stored);
+    case data::LogicalType::kText:
+      return NormalizeNameForMatching(stored);
+    default:
+      return std::string(stored);
   }
 }
 
@@ -33,8 +36,9 @@ std::string LoadedDataset::Key(size_t row, const StringPool& pool) const {
     const data::ColumnSchema* schema_column = schema->FindColumn(column_names[key_columns[part]]);
     std::string stored;
     if (!column.IsNull(row)) {
-      stored = column.type.id == TypeId::kString ? std::string(pool.Get(static_cast<uint32_t>(column.data[row])))
-                                                 : FormatScalar(column.type.id, column.data[row]);
+      stored = column.type.id == TypeId::kString
+                   ? std::string(pool.Get(static_cast<uint32_t>(column.data[row])))
+                   : FormatScalar(column.type.id, column.data[row]);
     }
     if (part > 0) key += '|';
     key += KeyPart(schema_column->type, stored);
@@ -49,7 +53,8 @@ uint32_t LoadedDataset::BatchCode(size_t row) const {
 
 size_t LoadedDataset::MemoryBytes() const {
   size_t bytes = (batch_starts.capacity() + batch_codes.capacity()) * 4;
-  for (const ColumnPtr& column : columns) bytes += column->data.capacity() * 8 + column->nulls.capacity();
+  for (const ColumnPtr& column : columns)
+    bytes += column->data.capacity() * 8 + column->nulls.capacity();
   return bytes;
 }
 
@@ -83,10 +88,12 @@ void DatasetBuilder::Reserve(size_t rows) {
   for (Vector& column : columns_) column.Reserve(rows);
 }
 
-Status DatasetBuilder::TypeError(size_t column, size_t row, std::string_view value, const Status& reason) const {
-  return Status::InvalidArgument(dataset_.schema->name + " 第" + std::to_string(row + 1) + "行列「" +
-                                 dataset_.column_names[column] + "」的值「" + std::string(value) + "」不是" +
-                                 TypeLabel(ValueType::Of(types_[column])) + "：" + reason.message());
+Status DatasetBuilder::TypeError(size_t column, size_t row, std::string_view value,
+                                 const Status& reason) const {
+  return Status::InvalidArgument(
+      dataset_.schema->name + " 第" + std::to_string(row + 1) + "行列「" +
+      dataset_.column_names[column] + "」的值「" + std::string(value) + "」不是" +
+      TypeLabel(ValueType::Of(types_[column])) + "：" + reason.message());
 }
 
 Status DatasetBuilder::AppendValue(size_t index, std::string_view value) {
@@ -111,7 +118,8 @@ void DatasetBuilder::NoteBatch(std::string_view batch) {
   }
 }
 
-Status DatasetBuilder::AppendRow(std::string_view batch, std::span<const std::optional<std::string_view>> values) {
+Status DatasetBuilder::AppendRow(std::string_view batch,
+                                 std::span<const std::optional<std::string_view>> values) {
   if (values.size() != columns_.size()) {
     return Status::Internal("DatasetBuilder: 一行的值数与列数不符");
   }
@@ -137,76 +145,6 @@ Status DatasetBuilder::AppendColumns(std::string_view batch, size_t rows,
   SJ_RETURN_IF_ERROR(Prepare(batch, rows, columns, &scratch_));
   return AppendPrepared(scratch_);
 }
-
-namespace {
-
-// ParseScalar's fast paths, for text of digits and '-' only (the canonical stored form of
-// numbers, dates and periods). Such text is ASCII without spaces, so ParseScalar's full-width
-// folding and trimming leave it as it is and it would take the same paths; this skips their
-// copies. Returns false for anything else: the caller then uses ParseScalar.
-bool DigitsAt(std::string_view text, size_t pos, size_t count, int* out) {
-  int value = 0;
-  for (size_t index = 0; index < count; ++index) {
-    char c = text[pos + index];
-    if (c < '0' || c > '9') return false;
-    value = value * 10 + (c - '0');
-  }
-  *out = value;
-  return true;
-}
-
-bool FastInteger(std::string_view text, int64_t* out) {
-  if (text.empty() || text.size() > 18) return false;
-  size_t pos = text[0] == '-' ? 1 : 0;
-  if (pos == text.size()) return false;
-  int64_t value = 0;
-  for (; pos < text.size(); ++pos) {
-    char c = text[pos];
-    if (c < '0' || c > '9') return false;
-    value = value * 10 + (c - '0');
-  }
-  *out = text[0] == '-' ? -value : value;
-  return true;
-}
-
-bool FastScalar(TypeId type, std::string_view text, int64_t* out) {
-  int64_t value;
-  switch (type) {
-    case TypeId::kInt:
-      if (!FastInteger(text, &value)) return false;
-      *out = value;
-      return true;
-    case TypeId::kDecimal:
-      if (!FastInteger(text, &value) || value >= 1000000000000ll || value <= -1000000000000ll) return false;
-      *out = value * Decimal::kOne;
-      return true;
-    case TypeId::kMoney:
-      if (!FastInteger(text, &value) || value >= 1000000000000000ll || value <= -1000000000000000ll) return false;
-      *out = value * 100;
-      return true;
-    case TypeId::kDate: {
-      int year, month, day;
-      if (text.size() != 10 || text[4] != '-' || text[7] != '-') return false;
-      if (!DigitsAt(text, 0, 4, &year) || !DigitsAt(text, 5, 2, &month) || !DigitsAt(text, 8, 2, &day)) return false;
-      std::optional<Date> date = Date::FromYmd(year, month, day);
-      if (!date) return false;
-      *out = date->days_since_epoch();
-      return true;
-    }
-    case TypeId::kPeriod: {
-      int year, month;
-      if (text.size() != 7 || text[4] != '-' || !DigitsAt(text, 0, 4, &year) || !DigitsAt(text, 5, 2, &month) ||
-          month < 1 || month > 12) {
-        return false;
-      }
-      *out = static_cast<int64_t>(year) * 12 + month - 1;
-      return true;
-    }
-    default: return false;
-  }
-}
-
-}  // namespace
 
 Status DatasetBuilder::Prepare(std::string_view batch, size_t rows,
                                std::span<const std::vector<std::string_view>> columns,
@@ -263,7 +201,7 @@ Status DatasetBuilder::Prepare(std::string_view batch, size_t rows,
         column.bytes.append(value);
         column.ends.push_back(column.bytes.size());
         column.hashes.push_back(StringPool::Hash(value));
-      } else if (!FastScalar(type, value, &converted)) {
+      } else if (!ParseCanonicalScalar(type, value, &converted)) {
         Result<int64_t> parsed = ParseScalar(type, value);
         if (!parsed.ok()) {
           out->bad = true;
@@ -283,7 +221,8 @@ Status DatasetBuilder::Prepare(std::string_view batch, size_t rows,
 }
 
 Status DatasetBuilder::AppendPrepared(const PreparedBatch& prepared) {
-  if (prepared.columns.size() != columns_.size()) return Status::Internal("DatasetBuilder: 列数不符");
+  if (prepared.columns.size() != columns_.size())
+    return Status::Internal("DatasetBuilder: 列数不符");
   if (prepared.bad) {
     return TypeError(prepared.bad_column, dataset_.rows + prepared.bad_row, prepared.bad_value,
                      prepared.bad_reason);
@@ -306,14 +245,16 @@ Status DatasetBuilder::AppendPrepared(const PreparedBatch& prepared) {
       column.data.resize(old + rows);
       int64_t* data = column.data.data() + old;
       if (from.nulls.empty()) {
-        for (size_t row = 0; row < rows; ++row) data[row] = codes[static_cast<size_t>(from.values[row])];
+        for (size_t row = 0; row < rows; ++row)
+          data[row] = codes[static_cast<size_t>(from.values[row])];
       } else {
         for (size_t row = 0; row < rows; ++row) {
           data[row] = from.nulls[row] != 0 ? 0 : codes[static_cast<size_t>(from.values[row])];
         }
       }
     } else {
-      column.data.insert(column.data.end(), from.values.begin(), from.values.begin() + static_cast<ptrdiff_t>(rows));
+      column.data.insert(column.data.end(), from.values.begin(),
+                         from.values.begin() + static_cast<ptrdiff_t>(rows));
     }
     if (!from.nulls.empty()) {
       if (column.nulls.empty()) column.nulls.assign(old, 0);
