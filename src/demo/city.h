@@ -18,6 +18,7 @@
 
 #include <map>
 #include <memory>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -30,32 +31,32 @@
 namespace shujian::demo {
 
 struct DemoOptions {
-  std::string directory;             // where the files are written (created if missing)
-  uint64_t seed = 20231231;          // the same seed gives the same city
-  int scale = 1;                     // multiplies the background volume (benchmarks)
+  std::string directory;                     // where the files are written (created if missing)
+  uint64_t seed = 20231231;                  // the same seed gives the same city
+  int scale = 1;                             // multiplies the background volume (benchmarks)
   Date as_of = *Date::FromYmd(2024, 3, 31);  // the day the models are run; data covers 2023
 };
 
 // One file as an agency would send it.
 struct GeneratedFile {
-  std::string dataset;   // e.g. "admin_case"
-  std::string path;      // absolute or relative to the working directory
-  std::string format;    // FileFormatName()
-  std::string source;    // who sent it, e.g. "十堰市郧阳区农业农村局"
-  std::string sheet;     // XLSX: the sheet to read; empty for CSV
-  long rows = 0;         // data rows written (header not counted)
-  long noisy_rows = 0;   // rows the import must reject, by design
-  Date uploaded_on;      // when the sender uploads it (default: the demo's day)
+  std::string dataset;  // e.g. "admin_case"
+  std::string path;     // absolute or relative to the working directory
+  std::string format;   // FileFormatName()
+  std::string source;   // who sent it, e.g. "十堰市郧阳区农业农村局"
+  std::string sheet;    // XLSX: the sheet to read; empty for CSV
+  long rows = 0;        // data rows written (header not counted)
+  long noisy_rows = 0;  // rows the import must reject, by design
+  Date uploaded_on;     // when the sender uploads it (default: the demo's day)
 };
 
 // A lead the models must produce, planted on purpose.
 struct PlantedFinding {
-  std::string model;            // e.g. "penalty-instead-of-prosecution"
+  std::string model;               // e.g. "penalty-instead-of-prosecution"
   std::vector<std::string> rules;  // sub-rules that must fire, e.g. {"a"}
-  std::string subject_kind;     // record | vehicle | person | organisation | site
-  std::string subject_dataset;  // for record subjects
-  std::string subject_key;      // the normalised key
-  std::string why;              // what was planted, in Chinese
+  std::string subject_kind;        // record | vehicle | person | organisation | site
+  std::string subject_dataset;     // for record subjects
+  std::string subject_key;         // the normalised key
+  std::string why;                 // what was planted, in Chinese
 };
 
 struct GenerationReport {
@@ -71,17 +72,22 @@ Result<GenerationReport> GenerateDemoCity(const DemoOptions& options);
 // ---- Shared by the generator's parts (not for callers) ----
 
 // An open output table with the dataset's header as the sender titles it.
+// Writes `rows` (canonical column → value, none noisy) as one whole file of `dataset`, as
+// OutputTable::Open names and heads it.
+Status WriteTableFile(const DemoOptions& options, GenerationReport* report,
+                      const std::string& dataset, const std::string& file_stem, FileFormat format,
+                      const std::string& source,
+                      std::span<const std::map<std::string, std::string>> rows);
+
 class OutputTable {
  public:
   // Opens `file_stem` + extension in the options' directory for `dataset`, with the schema's
   // headers (or `header_overrides`: canonical column → header the sender uses instead).
-  static Result<std::unique_ptr<OutputTable>> Open(const DemoOptions& options,
-                                                   GenerationReport* report,
-                                                   const std::string& dataset,
-                                                   const std::string& file_stem, FileFormat format,
-                                                   const std::string& source,
-                                                   const std::map<std::string, std::string>& header_overrides = {},
-                                                   const WriterOptions& writer_options = {});
+  static Result<std::unique_ptr<OutputTable>> Open(
+      const DemoOptions& options, GenerationReport* report, const std::string& dataset,
+      const std::string& file_stem, FileFormat format, const std::string& source,
+      const std::map<std::string, std::string>& header_overrides = {},
+      const WriterOptions& writer_options = {});
   // When the sender uploads the file (default: the demo's day).
   void SetUploadedOn(Date day);
   // Writes a row given by canonical column name; columns not named are empty.
@@ -108,7 +114,7 @@ struct CityRegistry {
     std::string field;
     int cases_per_year;
   };
-  std::vector<AgencyEntry> agencies;     // the 34 agencies of 郧阳
+  std::vector<AgencyEntry> agencies;  // the 34 agencies of 郧阳
   std::string police_unit = "十堰市公安局郧阳区分局";
 };
 

@@ -39,6 +39,16 @@ Result<std::unique_ptr<OutputTable>> OutputTable::Open(
   return table;
 }
 
+Status WriteTableFile(const DemoOptions& options, GenerationReport* report,
+                      const std::string& dataset, const std::string& file_stem, FileFormat format,
+                      const std::string& source,
+                      std::span<const std::map<std::string, std::string>> rows) {
+  SJ_ASSIGN_OR_RETURN(std::unique_ptr<OutputTable> table,
+                      OutputTable::Open(options, report, dataset, file_stem, format, source));
+  for (const std::map<std::string, std::string>& row : rows) SJ_RETURN_IF_ERROR(table->Write(row));
+  return table->Close();
+}
+
 Status OutputTable::Write(const std::map<std::string, std::string>& values, bool noisy) {
   std::vector<std::string> cells(columns_.size());
   for (size_t index = 0; index < columns_.size(); ++index) {

@@ -28,14 +28,14 @@ using Row = std::map<std::string, std::string>;
 constexpr int kYear = 2023;
 
 struct Employee {
-  size_t person;            // index into EmploymentGenerator::people_
+  size_t person;  // index into EmploymentGenerator::people_
   std::array<bool, 12> months{};
-  int64_t wage = 0;         // monthly contribution base, 元
+  int64_t wage = 0;  // monthly contribution base, 元
 };
 
 struct Employer {
   Organisation organisation;
-  std::string kind;          // 企业, 机关, 事业单位, 社会组织, 个体工商户
+  std::string kind;  // 企业, 机关, 事业单位, 社会组织, 个体工商户
   std::vector<Employee> employees;
   // The declaration: none, or what the employer reported and paid.
   bool declares = true;
@@ -44,13 +44,13 @@ struct Employer {
   double paid_factor = 1;                  // paid as a share of what is due
   // Pays what its (false) declaration gives, rather than what its real staff gives.
   bool pays_on_declared_figures = false;
-  std::string plant;                       // why this employer is a plant; empty if none
+  std::string plant;  // why this employer is a plant; empty if none
 };
 
 struct DisabledRecord {
-  std::string grade;     // 一级..四级
+  std::string grade;  // 一级..四级
   std::string category;
-  std::string status;    // 有效 / 注销
+  std::string status;  // 有效 / 注销
   Date issued;
 };
 
@@ -93,16 +93,19 @@ class EmploymentGenerator {
 
  private:
   size_t NewPerson(int min_age, int max_age) {
-    people_.push_back({identities_.NewPerson(420304, min_age, max_age, Date::FromYmd(kYear, 12, 31).value()),
-                       nullptr, std::nullopt});
+    people_.push_back(
+        {identities_.NewPerson(420304, min_age, max_age, Date::FromYmd(kYear, 12, 31).value()),
+         nullptr, std::nullopt});
     return people_.size() - 1;
   }
 
   const DisabledRecord* NewDisabledRecord(bool severe, bool valid) {
-    static constexpr std::string_view kCategories[] = {"肢体", "视力", "听力", "言语", "智力", "精神", "多重"};
+    static constexpr std::string_view kCategories[] = {"肢体", "视力", "听力", "言语",
+                                                       "智力", "精神", "多重"};
     disabled_records_.push_back(std::make_unique<DisabledRecord>());
     DisabledRecord& record = *disabled_records_.back();
-    record.grade = severe ? (random_.Chance(400) ? "一级" : "二级") : (random_.Chance(500) ? "三级" : "四级");
+    record.grade =
+        severe ? (random_.Chance(400) ? "一级" : "二级") : (random_.Chance(500) ? "三级" : "四级");
     record.category = std::string(random_.Pick(std::span<const std::string_view>(kCategories)));
     record.status = valid ? "有效" : "注销";
     record.issued = Date::FromYmd(2008, 1, 1)->AddDays(static_cast<int32_t>(random_.Below(5000)));
@@ -130,29 +133,37 @@ class EmploymentGenerator {
       employer.organisation = identities_.NewCompany(420304);
     } else {
       static constexpr std::string_view kInstitutions[] = {
-          "十堰市郧阳区第{n}中学", "十堰市郧阳区{t}卫生院", "十堰市郧阳区{t}中心小学",
-          "十堰市郧阳区{t}中心幼儿园", "十堰市郧阳区{t}便民服务中心", "十堰市郧阳区{t}农业技术推广站",
-          "十堰市郧阳区{t}文化站", "十堰市郧阳区{t}水利管理站"};
-      static constexpr std::string_view kOrgans[] = {"十堰市郧阳区{t}人民政府", "十堰市郧阳区{t}财政所"};
+          "十堰市郧阳区第{n}中学",       "十堰市郧阳区{t}卫生院",
+          "十堰市郧阳区{t}中心小学",     "十堰市郧阳区{t}中心幼儿园",
+          "十堰市郧阳区{t}便民服务中心", "十堰市郧阳区{t}农业技术推广站",
+          "十堰市郧阳区{t}文化站",       "十堰市郧阳区{t}水利管理站"};
+      static constexpr std::string_view kOrgans[] = {"十堰市郧阳区{t}人民政府",
+                                                     "十堰市郧阳区{t}财政所"};
       std::string name;
       for (int attempt = 0; name.empty() || !public_names_.insert(name).second; ++attempt) {
         if (kind == "社会组织") {
           name = "十堰市郧阳区" + std::string(random_.Pick(CompanyTradeNames())) +
                  std::string(random_.Pick(CompanyIndustries())) + "行业协会";
         } else if (kind == "个体工商户") {
-          name = "郧阳区" + std::string(random_.Pick(YunyangTownships())) + identities_.NewName() + "便利店";
+          name = "郧阳区" + std::string(random_.Pick(YunyangTownships())) + identities_.NewName() +
+                 "便利店";
         } else {
-          name = std::string(kind == "机关" ? random_.Pick(std::span<const std::string_view>(kOrgans))
-                                            : random_.Pick(std::span<const std::string_view>(kInstitutions)));
+          name = std::string(kind == "机关"
+                                 ? random_.Pick(std::span<const std::string_view>(kOrgans))
+                                 : random_.Pick(std::span<const std::string_view>(kInstitutions)));
           size_t at = name.find("{n}");
           if (at != std::string::npos) name.replace(at, 3, std::to_string(random_.Between(1, 30)));
           at = name.find("{t}");
-          if (at != std::string::npos) name.replace(at, 3, std::string(random_.Pick(YunyangTownships())));
+          if (at != std::string::npos)
+            name.replace(at, 3, std::string(random_.Pick(YunyangTownships())));
         }
         // A larger city than the vocabulary: number what would repeat.
         if (attempt >= 20) name += "（" + std::to_string(attempt) + "）";
       }
-      std::string prefix = kind == "机关" ? "11" : kind == "事业单位" ? "12" : kind == "社会组织" ? "51" : "92";
+      std::string prefix = kind == "机关"       ? "11"
+                           : kind == "事业单位" ? "12"
+                           : kind == "社会组织" ? "51"
+                                                : "92";
       employer.organisation = identities_.NewOrganisation(name, prefix, 420304);
     }
     int64_t base_low = random_.Between(3400, 5000);
@@ -177,22 +188,27 @@ class EmploymentGenerator {
     int count = 900 * options_.scale;
     for (int index = 0; index < count; ++index) {
       uint64_t roll = random_.Below(1000);
-      std::string kind = roll < 850 ? "企业" : roll < 930 ? "事业单位" : roll < 970 ? "机关"
-                         : roll < 990 ? "社会组织" : "个体工商户";
+      std::string kind = roll < 850   ? "企业"
+                         : roll < 930 ? "事业单位"
+                         : roll < 970 ? "机关"
+                         : roll < 990 ? "社会组织"
+                                      : "个体工商户";
       uint64_t size_roll = random_.Below(100);
-      int staff = size_roll < 65 ? static_cast<int>(random_.Between(3, 30))
+      int staff = size_roll < 65   ? static_cast<int>(random_.Between(3, 30))
                   : size_roll < 95 ? static_cast<int>(random_.Between(31, 150))
                                    : static_cast<int>(random_.Between(151, 600));
       if (kind == "个体工商户") staff = static_cast<int>(random_.Between(2, 8));
       Employer employer = NewEmployer(kind, staff);
       // Disabled employees, insured all year: most employers of some size have a few.
-      int disabled = staff > 30 ? static_cast<int>(random_.Below(staff / 25 + 2)) : (random_.Chance(80) ? 1 : 0);
+      int disabled = staff > 30 ? static_cast<int>(random_.Below(staff / 25 + 2))
+                                : (random_.Chance(80) ? 1 : 0);
       for (int index_disabled = 0; index_disabled < disabled; ++index_disabled) {
         employer.employees.push_back(
             FullYear(NewDisabledPerson(random_.Chance(300), true), employer.employees[0].wage));
       }
       // Exempt small enterprises usually file nothing; everyone else declares correctly.
-      employer.declares = !(kind == "企业" && employer.employees.size() <= 30 && !random_.Chance(200));
+      employer.declares =
+          !(kind == "企业" && employer.employees.size() <= 30 && !random_.Chance(200));
       employers_.push_back(std::move(employer));
     }
   }
@@ -200,7 +216,8 @@ class EmploymentGenerator {
   Employer& NewPlantEmployer(const std::string& why, int staff, int disabled_full_year) {
     Employer employer = NewEmployer("企业", staff);
     for (int index = 0; index < disabled_full_year; ++index) {
-      employer.employees.push_back(FullYear(NewDisabledPerson(false, true), employer.employees[0].wage));
+      employer.employees.push_back(
+          FullYear(NewDisabledPerson(false, true), employer.employees[0].wage));
     }
     employer.plant = why;
     employers_.push_back(std::move(employer));
@@ -210,16 +227,19 @@ class EmploymentGenerator {
   // 4a and 4b: employers that pay too little, never declare, or declare falsely.
   void PlantFundFindings() {
     for (int index = 0; index < 40; ++index) {
-      Employer& employer = NewPlantEmployer("少缴残保金", static_cast<int>(random_.Between(60, 400)), 0);
+      Employer& employer =
+          NewPlantEmployer("少缴残保金", static_cast<int>(random_.Between(60, 400)), 0);
       employer.paid_factor = index % 3 == 0 ? 0 : 0.5;
     }
     for (int index = 0; index < 14; ++index) {
-      Employer& employer = NewPlantEmployer("未申报残保金", static_cast<int>(random_.Between(35, 300)), 0);
+      Employer& employer =
+          NewPlantEmployer("未申报残保金", static_cast<int>(random_.Between(35, 300)), 0);
       employer.declares = false;
     }
     for (int index = 0; index < 12; ++index) {
       // Declares three disabled employees while one is insured all year: pays on the false count.
-      Employer& employer = NewPlantEmployer("虚报安排残疾人数", static_cast<int>(random_.Between(150, 300)), 1);
+      Employer& employer =
+          NewPlantEmployer("虚报安排残疾人数", static_cast<int>(random_.Between(150, 300)), 1);
       employer.declared_disabled_override = 3;
       employer.pays_on_declared_figures = true;
       size_t helper = NewDisabledPerson(false, true);  // insured only from October
@@ -228,7 +248,8 @@ class EmploymentGenerator {
       employer.employees.push_back(partial);
     }
     for (int index = 0; index < 8; ++index) {
-      Employer& employer = NewPlantEmployer("少报职工人数", static_cast<int>(random_.Between(120, 400)), 2);
+      Employer& employer =
+          NewPlantEmployer("少报职工人数", static_cast<int>(random_.Between(120, 400)), 2);
       employer.declared_staff_factor = 0.8;
       employer.pays_on_declared_figures = true;
     }
@@ -257,7 +278,8 @@ class EmploymentGenerator {
     // 4d: five disabled employees who died in 2023 and stayed insured to December; their
     // employers declared them.
     for (int index = 0; index < 5; ++index) {
-      Employer& employer = NewPlantEmployer("申报已死亡的残疾职工", static_cast<int>(random_.Between(80, 200)), 1);
+      Employer& employer =
+          NewPlantEmployer("申报已死亡的残疾职工", static_cast<int>(random_.Between(80, 200)), 1);
       size_t person = NewDisabledPerson(false, true);
       people_[person].died = Date::FromYmd(kYear, 3 + index, 10);
       employer.employees.push_back(FullYear(person, employer.employees[0].wage));
@@ -267,8 +289,10 @@ class EmploymentGenerator {
     // 4d: four holders of a cancelled certificate insured by employers that declared disabled
     // employees (who do not count them).
     for (int index = 0; index < 4; ++index) {
-      Employer& employer = NewPlantEmployer("雇用证件已注销的残疾人", static_cast<int>(random_.Between(100, 250)), 2);
-      employer.employees.push_back(FullYear(NewDisabledPerson(false, false), employer.employees[0].wage));
+      Employer& employer = NewPlantEmployer("雇用证件已注销的残疾人",
+                                            static_cast<int>(random_.Between(100, 250)), 2);
+      employer.employees.push_back(
+          FullYear(NewDisabledPerson(false, false), employer.employees[0].wage));
     }
   }
 
@@ -282,14 +306,15 @@ class EmploymentGenerator {
     int deaths = 4000 * options_.scale;
     for (int index = 0; index < deaths; ++index) {
       size_t person = NewPerson(50, 98);
-      people_[person].died = Date::FromYmd(kYear, 1, 1)->AddDays(static_cast<int32_t>(random_.Below(365)));
+      people_[person].died =
+          Date::FromYmd(kYear, 1, 1)->AddDays(static_cast<int32_t>(random_.Below(365)));
     }
   }
 
   struct Assessment {
-    double staff = 0;       // average insured over the 12 months
-    double counted = 0;     // weighted disabled employees that count
-    double wage_base = 0;   // W of the formula, capped
+    double staff = 0;      // average insured over the 12 months
+    double counted = 0;    // weighted disabled employees that count
+    double wage_base = 0;  // W of the formula, capped
     double due = 0;
     bool exempt = false;
   };
@@ -297,7 +322,8 @@ class EmploymentGenerator {
   bool Counts(const PersonEntry& person, const Employee& employee) const {
     if (person.disabled == nullptr || person.disabled->status != "有效") return false;
     if (person.died && person.died->year() <= kYear) return false;
-    return std::all_of(employee.months.begin(), employee.months.end(), [](bool insured) { return insured; });
+    return std::all_of(employee.months.begin(), employee.months.end(),
+                       [](bool insured) { return insured; });
   }
 
   Assessment Assess(const Employer& employer) const {
@@ -314,7 +340,8 @@ class EmploymentGenerator {
       }
       const PersonEntry& person = people_[employee.person];
       if (Counts(person, employee)) {
-        result.counted += person.disabled->grade == "一级" || person.disabled->grade == "二级" ? 2 : 1;
+        result.counted +=
+            person.disabled->grade == "一级" || person.disabled->grade == "二级" ? 2 : 1;
       }
     }
     for (int count : per_month) result.staff += count;
@@ -356,23 +383,32 @@ class EmploymentGenerator {
         row["employer_uscc"] = employer.organisation.uscc;
         row["year"] = std::to_string(kYear);
         row["declared_staff"] = std::to_string(static_cast<int64_t>(declared_staff));
-        row["declared_disabled"] = Decimal::FromMillionths(static_cast<int64_t>(declared_disabled * 1e6)).ToString();
+        row["declared_disabled"] =
+            Decimal::FromMillionths(static_cast<int64_t>(declared_disabled * 1e6)).ToString();
         row["due"] = Money::FromFen(static_cast<int64_t>(std::ceil(declared_due * 100))).ToString();
         row["paid"] = Money::FromFen(static_cast<int64_t>(paid * 100)).ToString();
         if (truth.exempt) row["exemption"] = "在职职工总数30人（含）以下的企业，暂免征收";
         declarations_.push_back(row);
         std::vector<std::string> rules;
-        if (!truth.exempt && truth.counted < truth.staff * parameters_.ratio && paid < truth.due - 1) {
+        if (!truth.exempt && truth.counted < truth.staff * parameters_.ratio &&
+            paid < truth.due - 1) {
           rules.push_back("4a");
         }
-        if (declared_disabled > truth.counted || declared_staff < 0.9 * truth.staff) rules.push_back("4b");
+        if (declared_disabled > truth.counted || declared_staff < 0.9 * truth.staff)
+          rules.push_back("4b");
         if (!rules.empty()) {
-          report_->planted.push_back({model, rules, "organisation", "", employer.organisation.uscc,
-                                      employer.plant.empty() ? "残保金申报与社保数据不符" : employer.plant});
+          report_->planted.push_back(
+              {model, rules, "organisation", "", employer.organisation.uscc,
+               employer.plant.empty() ? "残保金申报与社保数据不符" : employer.plant});
         }
       } else if (truth.staff > parameters_.exemption_staff) {
-        report_->planted.push_back({model, {"4a"}, "organisation", "", employer.organisation.uscc,
-                                    employer.plant.empty() ? "参保职工超过30人而未申报残保金" : employer.plant});
+        report_->planted.push_back(
+            {model,
+             {"4a"},
+             "organisation",
+             "",
+             employer.organisation.uscc,
+             employer.plant.empty() ? "参保职工超过30人而未申报残保金" : employer.plant});
       }
     }
     // Persons: insured by two employers in one month (4c); insured after death, or with a
@@ -381,10 +417,12 @@ class EmploymentGenerator {
     std::map<size_t, std::set<std::string>> rules_by_person;
     std::set<std::string> declared_disabled_employers;
     for (const Row& row : declarations_) {
-      if (row.at("declared_disabled") != "0") declared_disabled_employers.insert(row.at("employer_uscc"));
+      if (row.at("declared_disabled") != "0")
+        declared_disabled_employers.insert(row.at("employer_uscc"));
     }
     for (size_t index = 0; index < employers_.size(); ++index) {
-      bool declared_disabled = declared_disabled_employers.count(employers_[index].organisation.uscc) > 0;
+      bool declared_disabled =
+          declared_disabled_employers.count(employers_[index].organisation.uscc) > 0;
       for (const Employee& employee : employers_[index].employees) {
         const PersonEntry& person = people_[employee.person];
         if (person.disabled == nullptr) continue;
@@ -411,8 +449,8 @@ class EmploymentGenerator {
 
   Status WriteEmployers() {
     SJ_ASSIGN_OR_RETURN(std::unique_ptr<OutputTable> table,
-                        OutputTable::Open(options_, report_, "employer", "employer", FileFormat::kXlsx,
-                                          "十堰市郧阳区市场监督管理局"));
+                        OutputTable::Open(options_, report_, "employer", "employer",
+                                          FileFormat::kXlsx, "十堰市郧阳区市场监督管理局"));
     for (const Employer& employer : employers_) {
       Date founded = Date::FromYmd(1995, 1, 1)->AddDays(static_cast<int32_t>(random_.Below(10000)));
       SJ_RETURN_IF_ERROR(table->Write({{"uscc", employer.organisation.uscc},
@@ -425,9 +463,10 @@ class EmploymentGenerator {
   }
 
   Status WriteSocialInsurance() {
-    SJ_ASSIGN_OR_RETURN(std::unique_ptr<OutputTable> table,
-                        OutputTable::Open(options_, report_, "social_insurance", "social_insurance",
-                                          FileFormat::kCsvUtf8, "十堰市郧阳区人力资源和社会保障局"));
+    SJ_ASSIGN_OR_RETURN(
+        std::unique_ptr<OutputTable> table,
+        OutputTable::Open(options_, report_, "social_insurance", "social_insurance",
+                          FileFormat::kCsvUtf8, "十堰市郧阳区人力资源和社会保障局"));
     int variant = 0;
     for (const Employer& employer : employers_) {
       for (const Employee& employee : employer.employees) {
@@ -472,11 +511,8 @@ class EmploymentGenerator {
   }
 
   Status WriteFundDeclarations() {
-    SJ_ASSIGN_OR_RETURN(std::unique_ptr<OutputTable> table,
-                        OutputTable::Open(options_, report_, "disability_fund", "disability_fund",
-                                          FileFormat::kXlsx, "国家税务总局十堰市郧阳区税务局"));
-    for (const Row& row : declarations_) SJ_RETURN_IF_ERROR(table->Write(row));
-    return table->Close();
+    return WriteTableFile(options_, report_, "disability_fund", "disability_fund",
+                          FileFormat::kXlsx, "国家税务总局十堰市郧阳区税务局", declarations_);
   }
 
   Status WriteDeaths() {
@@ -487,9 +523,8 @@ class EmploymentGenerator {
     for (const PersonEntry& entry : people_) {
       if (!entry.died) continue;
       std::string id = ++variant % 9 == 0 ? AsLegacyId(entry.person.id) : entry.person.id;
-      SJ_RETURN_IF_ERROR(table->Write({{"person_id", id},
-                                       {"name", entry.person.name},
-                                       {"died_on", entry.died->ToIso()}}));
+      SJ_RETURN_IF_ERROR(table->Write(
+          {{"person_id", id}, {"name", entry.person.name}, {"died_on", entry.died->ToIso()}}));
     }
     return table->Close();
   }

@@ -617,8 +617,8 @@ class LinkageGenerator {
         // Only an ID of 18 digits becomes a number cell (one ending in X, or written with noise,
         // stays text and imports).
         const std::string& id = row["party_id"];
-        bool mangled = writer_options.ids_as_numbers && row["party_type"] == "个人" && id.size() == 18 &&
-                       id.find_first_not_of("0123456789") == std::string::npos;
+        bool mangled = writer_options.ids_as_numbers && row["party_type"] == "个人" &&
+                       id.size() == 18 && id.find_first_not_of("0123456789") == std::string::npos;
         SJ_RETURN_IF_ERROR(table->Write(row, mangled));
       }
       SJ_RETURN_IF_ERROR(WriteRejectedRows(agency, table.get()));
@@ -685,14 +685,11 @@ class LinkageGenerator {
   }
 
   Status WriteCriminalCases() {
-    SJ_ASSIGN_OR_RETURN(std::unique_ptr<OutputTable> table,
-                        OutputTable::Open(options_, report_, "criminal_case", "criminal_case",
-                                          FileFormat::kXlsx, registry_.police_unit));
     std::stable_sort(criminal_.begin(), criminal_.end(), [](const Row& a, const Row& b) {
       return a.at("filed_on") < b.at("filed_on");
     });
-    for (const Row& row : criminal_) SJ_RETURN_IF_ERROR(table->Write(row));
-    return table->Close();
+    return WriteTableFile(options_, report_, "criminal_case", "criminal_case", FileFormat::kXlsx,
+                          registry_.police_unit, criminal_);
   }
 
   // What the credit platform published: most decided cases, numbers in other bracket styles,
@@ -772,11 +769,8 @@ class LinkageGenerator {
   }
 
   Status WriteNonProsecution() {
-    SJ_ASSIGN_OR_RETURN(std::unique_ptr<OutputTable> table,
-                        OutputTable::Open(options_, report_, "non_prosecution", "non_prosecution",
-                                          FileFormat::kXlsx, "十堰市郧阳区人民检察院"));
-    for (const Row& row : non_prosecution_) SJ_RETURN_IF_ERROR(table->Write(row));
-    return table->Close();
+    return WriteTableFile(options_, report_, "non_prosecution", "non_prosecution",
+                          FileFormat::kXlsx, "十堰市郧阳区人民检察院", non_prosecution_);
   }
 
   const DemoOptions& options_;

@@ -22,7 +22,7 @@ struct Truck {
   std::string plate;
   std::string company_name;  // empty for trucks outside any registered fleet
   std::string company_uscc;
-  int limit_kg;              // the legal gross mass of its axle class
+  int limit_kg;  // the legal gross mass of its axle class
   Person driver;
 };
 
@@ -85,14 +85,16 @@ class TransportGenerator {
         identities_.NewCompanyInIndustry(random_.Chance(500) ? "物流" : "运输", 420304);
     companies_.push_back(std::move(company));
     Company& added = companies_.back();
-    for (int index = 0; index < fleet_size; ++index) added.trucks.push_back(NewTruck("鄂C", &added));
+    for (int index = 0; index < fleet_size; ++index)
+      added.trucks.push_back(NewTruck("鄂C", &added));
     return added;
   }
 
   // Registered transport companies (background): fleets of 5–60 trucks.
   void BuildFleets() {
     int count = 22 * options_.scale;
-    for (int index = 0; index < count; ++index) NewCompany(static_cast<int>(random_.Between(5, 60)));
+    for (int index = 0; index < count; ++index)
+      NewCompany(static_cast<int>(random_.Between(5, 60)));
   }
 
   DateTime At(Date day) {
@@ -243,27 +245,39 @@ class TransportGenerator {
   }
 
   void PlantRecord(const std::string& why) {
-    report_->planted.push_back({"overload-dangerous-driving", {"3a"}, "record", "overload_check",
-                                NormalizeCaseNumber(checks_.back()["record_no"]), why});
+    report_->planted.push_back({"overload-dangerous-driving",
+                                {"3a"},
+                                "record",
+                                "overload_check",
+                                NormalizeCaseNumber(checks_.back()["record_no"]),
+                                why});
   }
 
   // 3a: overcrowded or speeding passenger transport handled only administratively.
   void PlantPassengerCases() {
-    AddBusCheck(identities_.NewPlate("鄂C"), "客车", 45, 70, 80, 76, NewDriver(), "罚款", Day(2023, 2, 3));
+    AddBusCheck(identities_.NewPlate("鄂C"), "客车", 45, 70, 80, 76, NewDriver(), "罚款",
+                Day(2023, 2, 3));
     PlantRecord("核载45人实载70人（超员25人、55.6%），仅作罚款处理，未移送公安");
-    AddBusCheck(identities_.NewPlate("鄂C"), "校车", 19, 30, 60, 52, NewDriver(), "罚款", Day(2023, 9, 8));
+    AddBusCheck(identities_.NewPlate("鄂C"), "校车", 19, 30, 60, 52, NewDriver(), "罚款",
+                Day(2023, 9, 8));
     PlantRecord("校车核载19人实载30人（超员11人），仅作罚款处理，未移送公安");
-    AddBusCheck(identities_.NewPlate("鄂C"), "客车", 39, 37, 80, 125, NewDriver(), "罚款", Day(2023, 7, 22));
+    AddBusCheck(identities_.NewPlate("鄂C"), "客车", 39, 37, 80, 125, NewDriver(), "罚款",
+                Day(2023, 7, 22));
     PlantRecord("客车限速80公里/小时实测125公里/小时（超速56%），仅作罚款处理，未移送公安");
     // Near misses: just under each band, or handled by the criminal law.
-    AddBusCheck(identities_.NewPlate("鄂C"), "客车", 45, 59, 80, 70, NewDriver(), "罚款", Day(2023, 3, 9));
-    AddBusCheck(identities_.NewPlate("鄂C"), "客车", 7, 13, 80, 70, NewDriver(), "罚款", Day(2023, 4, 1));
-    AddBusCheck(identities_.NewPlate("鄂C"), "客车", 39, 38, 80, 119, NewDriver(), "罚款", Day(2023, 5, 6));
+    AddBusCheck(identities_.NewPlate("鄂C"), "客车", 45, 59, 80, 70, NewDriver(), "罚款",
+                Day(2023, 3, 9));
+    AddBusCheck(identities_.NewPlate("鄂C"), "客车", 7, 13, 80, 70, NewDriver(), "罚款",
+                Day(2023, 4, 1));
+    AddBusCheck(identities_.NewPlate("鄂C"), "客车", 39, 38, 80, 119, NewDriver(), "罚款",
+                Day(2023, 5, 6));
     Person transferred = NewDriver();
-    AddBusCheck(identities_.NewPlate("鄂C"), "客车", 33, 52, 80, 70, transferred, "移送公安", Day(2023, 6, 2));
+    AddBusCheck(identities_.NewPlate("鄂C"), "客车", 33, 52, 80, 70, transferred, "移送公安",
+                Day(2023, 6, 2));
     AddTrafficCrime(transferred, Day(2023, 6, 5));
     Person prosecuted = NewDriver();
-    AddBusCheck(identities_.NewPlate("鄂C"), "客车", 33, 52, 80, 70, prosecuted, "罚款", Day(2023, 8, 14));
+    AddBusCheck(identities_.NewPlate("鄂C"), "客车", 33, 52, 80, 70, prosecuted, "罚款",
+                Day(2023, 8, 14));
     AddTrafficCrime(prosecuted, Day(2023, 9, 1));
   }
 
@@ -272,15 +286,17 @@ class TransportGenerator {
   void PlantRepeatVehicles() {
     auto violations = [&](size_t truck, std::vector<Date> days) {
       for (Date day : days) {
-        AddTruckCheck(trucks_[truck], NewDriver(), day, static_cast<double>(random_.Between(15, 90)));
+        AddTruckCheck(trucks_[truck], NewDriver(), day,
+                      static_cast<double>(random_.Between(15, 90)));
       }
     };
     auto plant = [&](size_t truck, const std::string& why) {
-      report_->planted.push_back({"overload-dangerous-driving", {"3b"}, "vehicle", "",
-                                  trucks_[truck].plate, why});
+      report_->planted.push_back(
+          {"overload-dangerous-driving", {"3b"}, "vehicle", "", trucks_[truck].plate, why});
     };
     size_t first = NewTruck("鄂C", nullptr);
-    violations(first, {Day(2023, 2, 11), Day(2023, 4, 20), Day(2023, 6, 30), Day(2023, 9, 2), Day(2023, 11, 19)});
+    violations(first, {Day(2023, 2, 11), Day(2023, 4, 20), Day(2023, 6, 30), Day(2023, 9, 2),
+                       Day(2023, 11, 19)});
     plant(first, "一年内违法超限运输5次，未吊销车辆营运证");
     size_t second = NewTruck("鄂C", nullptr);
     violations(second, {Day(2023, 1, 15), Day(2023, 5, 3), Day(2023, 8, 27), Day(2023, 12, 10)});
@@ -314,7 +330,11 @@ class TransportGenerator {
       Person driver = NewDriver();
       drive(driver, {Day(2023, 1, 20).AddDays(index * 9), Day(2023, 4, 2).AddDays(index * 9),
                      Day(2023, 7, 14).AddDays(index * 9), Day(2023, 10, 25).AddDays(index * 9)});
-      report_->planted.push_back({"overload-dangerous-driving", {"3c"}, "person", "", driver.id,
+      report_->planted.push_back({"overload-dangerous-driving",
+                                  {"3c"},
+                                  "person",
+                                  "",
+                                  driver.id,
                                   "驾驶人一年内违法超限运输4次，未责令停止从事营业性运输"});
     }
     Person stopped = NewDriver();
@@ -333,12 +353,18 @@ class TransportGenerator {
     };
     Company& twenty = NewCompany(20);
     violate(twenty, 3, Day(2023, 3, 10));
-    report_->planted.push_back({"overload-dangerous-driving", {"3d"}, "organisation", "",
+    report_->planted.push_back({"overload-dangerous-driving",
+                                {"3d"},
+                                "organisation",
+                                "",
                                 twenty.organisation.uscc,
                                 "2023年车队20辆中3辆违法超限运输（15%），未责令停业整顿"});
     Company& eight = NewCompany(8);
     violate(eight, 1, Day(2023, 8, 1));
-    report_->planted.push_back({"overload-dangerous-driving", {"3d"}, "organisation", "",
+    report_->planted.push_back({"overload-dangerous-driving",
+                                {"3d"},
+                                "organisation",
+                                "",
                                 eight.organisation.uscc,
                                 "2023年车队8辆中1辆违法超限运输（12.5%），未责令停业整顿"});
     Company& exactly_ten = NewCompany(30);
@@ -355,41 +381,33 @@ class TransportGenerator {
     for (const Company& company : companies_) {
       for (size_t truck : company.trucks) {
         const Truck& entry = trucks_[truck];
-        SJ_RETURN_IF_ERROR(table->Write({{"plate", entry.plate},
-                                         {"company_uscc", entry.company_uscc},
-                                         {"company_name", entry.company_name},
-                                         {"vehicle_type", "货车"},
-                                         {"permit_no", "鄂交运管十字420304" + entry.plate.substr(4) + "号"}}));
+        SJ_RETURN_IF_ERROR(
+            table->Write({{"plate", entry.plate},
+                          {"company_uscc", entry.company_uscc},
+                          {"company_name", entry.company_name},
+                          {"vehicle_type", "货车"},
+                          {"permit_no", "鄂交运管十字420304" + entry.plate.substr(4) + "号"}}));
       }
     }
     return table->Close();
   }
 
   Status WriteChecks() {
-    SJ_ASSIGN_OR_RETURN(std::unique_ptr<OutputTable> table,
-                        OutputTable::Open(options_, report_, "overload_check", "overload_check",
-                                          FileFormat::kCsvGbk, transport_agency_));
     std::stable_sort(checks_.begin(), checks_.end(), [](const Row& a, const Row& b) {
       return a.at("checked_at") < b.at("checked_at");
     });
-    for (const Row& row : checks_) SJ_RETURN_IF_ERROR(table->Write(row));
-    return table->Close();
+    return WriteTableFile(options_, report_, "overload_check", "overload_check",
+                          FileFormat::kCsvGbk, transport_agency_, checks_);
   }
 
   Status WriteActions() {
-    SJ_ASSIGN_OR_RETURN(std::unique_ptr<OutputTable> table,
-                        OutputTable::Open(options_, report_, "transport_action", "transport_action",
-                                          FileFormat::kCsvUtf8, transport_agency_));
-    for (const Row& row : actions_) SJ_RETURN_IF_ERROR(table->Write(row));
-    return table->Close();
+    return WriteTableFile(options_, report_, "transport_action", "transport_action",
+                          FileFormat::kCsvUtf8, transport_agency_, actions_);
   }
 
   Status WriteTrafficCrimes() {
-    SJ_ASSIGN_OR_RETURN(std::unique_ptr<OutputTable> table,
-                        OutputTable::Open(options_, report_, "criminal_case", "criminal_case-traffic",
-                                          FileFormat::kCsvUtf8, "十堰市公安局交通警察支队郧阳大队"));
-    for (const Row& row : crimes_) SJ_RETURN_IF_ERROR(table->Write(row));
-    return table->Close();
+    return WriteTableFile(options_, report_, "criminal_case", "criminal_case-traffic",
+                          FileFormat::kCsvUtf8, "十堰市公安局交通警察支队郧阳大队", crimes_);
   }
 
   const DemoOptions& options_;
