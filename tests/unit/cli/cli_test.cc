@@ -252,6 +252,33 @@ TEST_F(CliTest, DemoBuildsTheCityAndRefusesAnExistingDatabase) {
   Outcome todo = Shujian("--db " + db_ + " heritage list --as zhangjian --json");
   EXPECT_EQ(todo.exit_code, 0) << todo.err;
 
+  // Running a model again on the same data finds the same leads and adds none.
+  Outcome rerun =
+      Shujian("--db " + db_ + " run penalty-instead-of-prosecution --as-of 2024-03-31 --json");
+  ASSERT_EQ(rerun.exit_code, 0) << rerun.err;
+  nlohmann::json run = nlohmann::json::parse(rerun.out);
+  EXPECT_EQ(run["as_of"], "2024-03-31");
+  ASSERT_EQ(run["models"].size(), 1u);
+  EXPECT_EQ(run["models"][0]["leads"], 6);
+  EXPECT_EQ(run["models"][0]["new"], 0);
+  Outcome unknown = Shujian("--db " + db_ + " run no-such-model");
+  EXPECT_EQ(unknown.exit_code, 2) << unknown.err;
+
+  // The data analyst's list masks people's names, in titles too; the prosecutor's does not.
+  Outcome analyst =
+      Shujian("--db " + db_ + " leads --model penalty-instead-of-prosecution --as liufen --json");
+  ASSERT_EQ(analyst.exit_code, 0) << analyst.err;
+  Outcome prosecutor = Shujian(
+      "--db " + db_ + " leads --model penalty-instead-of-prosecution --as zhangjian --json");
+  ASSERT_EQ(prosecutor.exit_code, 0) << prosecutor.err;
+  std::string masked_titles, plain_titles;
+  const nlohmann::json masked_leads = nlohmann::json::parse(analyst.out);
+  const nlohmann::json plain_leads = nlohmann::json::parse(prosecutor.out);
+  for (const auto& lead : masked_leads["leads"]) masked_titles += lead["title"].get<std::string>();
+  for (const auto& lead : plain_leads["leads"]) plain_titles += lead["title"].get<std::string>();
+  EXPECT_NE(masked_titles.find("**"), std::string::npos) << masked_titles;
+  EXPECT_EQ(plain_titles.find("**"), std::string::npos) << plain_titles;
+
   // The plan of a model run on the imported rows: actual row counts, nothing stored.
   Outcome explained =
       Shujian("--db " + db_ + " model explain heritage-at-risk --data --as-of 2024-03-31 --json");
